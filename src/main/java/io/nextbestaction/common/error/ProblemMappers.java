@@ -1,0 +1,112 @@
+package io.nextbestaction.common.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Every error leaves as application/problem+json; bad JSON names the field it is about. Never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            return respond(Problem.of(400, "Malformed JSON", "The body is not valid JSON at line "
+                    + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + "."));
+        }
+        if (e instanceof InputCoercionException) {
+            return respond(Problem.of(400, "Invalid request", "A number is out of range: " + e.getOriginalMessage()));
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String field = fieldOf(mapping);
+            String message = messageFor(mapping);
+            return respond(new Problem("about:blank", "Invalid request", 400,
+                    (field.isEmpty() ? "The body " : field + " ") + message + ".",
+                    List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, message))));
+        }
+        return respond(Problem.of(400, "Malformed JSON", "The body cannot be read as JSON."));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of(status, title, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(Problem.of(500, "Internal error", "The service failed to answer; incident " + incident + " is in its log."));
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The JSON path of the failing value: account.seats.used, signals[0].type. */
+    static String fieldOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String messageFor(JsonMappingException e) {
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() != null && target == null) {
+            return "has an invalid value " + invalid.getValue();
+        }
+        if (target == null) {
+            return "is not valid";
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return Integer.class == target || Long.class == target || int.class == target || long.class == target
+                    ? "must be a whole number" : "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be an array";
+        }
+        if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "must be an object";
+        }
+        return "is not valid";
+    }
+}

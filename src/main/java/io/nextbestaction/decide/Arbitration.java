@@ -1,0 +1,164 @@
+package io.nextbestaction.decide;
+
+import io.nextbestaction.decide.DecisionResponse.OfferView;
+import io.nextbestaction.decide.DecisionResponse.SuppressionView;
+import io.nextbestaction.rules.OfferCatalog;
+import io.nextbestaction.rules.RowRef;
+import io.nextbestaction.rules.facts.Evaluation;
+import io.nextbestaction.rules.facts.GuardrailHit;
+import io.nextbestaction.rules.facts.Proposal;
+import io.nextbestaction.rules.facts.Trigger;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns what the rules said into the answer: the first matching row per offer, guardrails, channel choice,
+ * score, one offer per family, and the limit. Plain Java, so the ranking policy is the same for every ruleset.
+ */
+public final class Arbitration {
+
+    private static final Logger LOG = Logger.getLogger(Arbitration.class);
+    /** Enablement has no value; a floor value stands in for the value of teaching. */
+    private static final double FLOOR_VALUE = 100.0;
+    private static final Comparator<RowRef> ROW_ORDER = Comparator.comparing(RowRef::file)
+            .thenComparing(r -> r.sheet() == null ? "" : r.sheet())
+            .thenComparingInt(RowRef::row);
+
+    public record Result(List<OfferView> offers, List<SuppressionView> suppressed) {
+    }
+
+    private record Candidate(Proposal proposal, OfferCatalog.Offer offer) {
+    }
+
+    private Arbitration() {
+    }
+
+    public static Result rank(OfferCatalog catalog, Evaluation evaluation, DecisionRequest request) {
+        List<Candidate> candidates = firstRowPerOffer(catalog, evaluation.proposals());
+        Map<String, SuppressionView> suppressions = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            for (GuardrailHit hit : evaluation.guardrailHits()) {
+                Trigger trigger = hit.getTrigger().forOffer(candidate.offer().id());
+                if (trigger != null && hit.getOfferTypes().contains(candidate.offer().type())) {
+                    suppressions.merge(candidate.offer().id() + "/" + hit.getGuardrail(),
+                            new SuppressionView(candidate.offer().id(), hit.getGuardrail(), trigger.reason(),
+                                    trigger.eligibleAgainAt(), hit.getSource().toString()),
+                            Arbitration::merge);
+                }
+            }
+        }
+
+        Set<String> suppressedOffers = new HashSet<>();
+        suppressions.values().forEach(s -> suppressedOffers.add(s.offerId()));
+        double weight = catalog.weightOf(request.placement());
+        List<OfferView> scored = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            String channel = channelFor(candidate.proposal().getAction(), request);
+            if (channel == null) {
+                suppressions.put(candidate.offer().id() + "/NO_CHANNEL", new SuppressionView(candidate.offer().id(),
+                        "NO_CHANNEL", noChannelReason(request), null, null));
+                continue;
+            }
+            if (suppressedOffers.contains(candidate.offer().id())) {
+                continue;
+            }
+            scored.add(score(candidate, channel, weight));
+        }
+
+        scored.sort(Comparator.comparingDouble(OfferView::score).reversed().thenComparing(OfferView::offerId));
+        int limit = request.limit() == null ? 3 : request.limit();
+        Set<String> families = new HashSet<>();
+        List<OfferView> ranked = new ArrayList<>();
+        for (OfferView offer : scored) {
+            if (ranked.size() < limit && families.add(offer.family())) {
+                ranked.add(new OfferView(ranked.size() + 1, offer.offerId(), offer.type(), offer.family(), offer.channel(),
+                        offer.action(), offer.propensity(), offer.value(), offer.score(), offer.reasons()));
+            }
+        }
+        return new Result(ranked, List.copyOf(suppressions.values()));
+    }
+
+    private static List<Candidate> firstRowPerOffer(OfferCatalog catalog, List<Proposal> proposals) {
+        Map<String, Candidate> first = new LinkedHashMap<>();
+        proposals.stream()
+                .sorted(Comparator.comparing(Proposal::getSource, ROW_ORDER))
+                .forEach(p -> {
+                    if (first.containsKey(p.getOfferId())) {
+                        return;
+                    }
+                    OfferCatalog.Offer offer = catalog.offer(p.getOfferId()).orElse(null);
+                    if (offer == null || p.getPropensity() == null || p.getAction() == null) {
+                        LOG.warnf("%s proposes %s, which the catalog does not define or the row does not complete; skipped",
+                                p.getSource(), p.getOfferId());
+                        return;
+                    }
+                    first.put(p.getOfferId(), new Candidate(p, offer));
+                });
+        return List.copyOf(first.values());
+    }
+
+    /** Two rows of one guardrail on one offer: report both reasons; it applies until the later window ends. */
+    private static SuppressionView merge(SuppressionView a, SuppressionView b) {
+        Instant until = a.eligibleAgainAt() == null || b.eligibleAgainAt() == null ? null
+                : a.eligibleAgainAt().isAfter(b.eligibleAgainAt()) ? a.eligibleAgainAt() : b.eligibleAgainAt();
+        return new SuppressionView(a.offerId(), a.guardrail(), a.reason() + "; " + b.reason(), until, a.rule() + "; " + b.rule());
+    }
+
+    /** SELF_SERVE takes the first of IN_APP, EMAIL, SMS allowed by the request and consent; people-led actions always have their channel. */
+    static String channelFor(String action, DecisionRequest request) {
+        switch (action) {
+            case "SALES_HANDOFF":
+                return "SALES";
+            case "CS_TASK":
+                return "CSM";
+            case "SELF_SERVE":
+                for (Channel channel : Channel.values()) {
+                    if (allowed(channel, request)) {
+                        return channel.name();
+                    }
+                }
+                return null;
+            default:
+                LOG.warnf("unknown action %s in the rules; the offer has no channel", action);
+                return null;
+        }
+    }
+
+    private static boolean allowed(Channel channel, DecisionRequest request) {
+        boolean requested = request.channels() == null || request.channels().contains(channel);
+        if (!requested) {
+            return false;
+        }
+        if (channel == Channel.IN_APP) {
+            return true;
+        }
+        Map<Channel, Boolean> consent = request.account().consent();
+        return consent != null && Boolean.TRUE.equals(consent.get(channel));
+    }
+
+    private static String noChannelReason(DecisionRequest request) {
+        return "no channel left: requested " + (request.channels() == null ? "any" : request.channels())
+                + ", consent " + (request.account().consent() == null ? "none" : request.account().consent());
+    }
+
+    private static OfferView score(Candidate candidate, String channel, double weight) {
+        OfferCatalog.Offer offer = candidate.offer();
+        double propensity = candidate.proposal().getPropensity();
+        double value = Math.max(offer.valueMonthly(), FLOOR_VALUE);
+        // Rounded so that equal scores tie exactly and fall back to offerId order.
+        double score = Math.round(propensity * value * offer.lever() * weight * 1e6) / 1e6;
+        List<String> reasons = List.of(candidate.proposal().getSource().toString(),
+                "score " + score + " = propensity " + propensity + " × value " + value + " × lever " + offer.lever()
+                        + " × placement weight " + weight);
+        return new OfferView(0, offer.id(), offer.type().name(), offer.family(), channel, candidate.proposal().getAction(),
+                propensity, offer.valueMonthly(), score, reasons);
+    }
+}

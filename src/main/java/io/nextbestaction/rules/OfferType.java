@@ -1,0 +1,10 @@
+package io.nextbestaction.rules;
+
+public enum OfferType {
+    UPSELL, CROSS_SELL, ADD_ON, ENABLEMENT;
+
+    /** Expansion offers ask the customer to spend more; enablement teaches. Caps count only expansion offers. */
+    public boolean isExpansion() {
+        return this != ENABLEMENT;
+    }
+}
