@@ -9,7 +9,6 @@ import io.nextbestaction.common.error.Violations;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-@Path("/")
+@Path("/contact-history")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactHistoryResource {
@@ -41,7 +40,6 @@ public class ContactHistoryResource {
     }
 
     @POST
-    @Path("contact-history")
     @Operation(summary = "Import contacts made elsewhere", description = "All rows are stored or none; a bad row is named by its index.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ContactRecord.class),
@@ -61,25 +59,5 @@ public class ContactHistoryResource {
         }
         history.importContacts(rows, Instant.now());
         return Response.status(201).entity(Map.of("stored", rows.size())).build();
-    }
-
-    @POST
-    @Path("decisions/{decisionId}/outcomes")
-    @Operation(summary = "Report what happened to an offer of a decision",
-            description = "Stored durably before 201; it counts for caps from then on. A repeat of the same outcome is idempotent (200).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OutcomeReport.class),
-            examples = @ExampleObject(name = "presented",
-                    value = "{\"offerId\": \"seat-pack-10\", \"outcome\": \"PRESENTED\", \"at\": \"2026-11-23T10:00:00Z\"}")))
-    @APIResponse(responseCode = "201", description = "Stored")
-    @APIResponse(responseCode = "200", description = "The same outcome was stored before")
-    @APIResponse(responseCode = "404", description = "Unknown decision, or an offer the decision did not make")
-    public Response recordOutcome(@PathParam("decisionId") String decisionId, String body) throws JsonProcessingException {
-        OutcomeReport report = json.readValue(body, OutcomeReport.class);
-        violations.check(report, "");
-        boolean created = history.recordOutcome(decisionId, report, Instant.now());
-        return Response.status(created ? 201 : 200)
-                .entity(Map.of("decisionId", decisionId, "offerId", report.offerId(), "outcome", report.outcome()))
-                .build();
     }
 }

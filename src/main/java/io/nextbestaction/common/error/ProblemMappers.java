@@ -27,8 +27,13 @@ public class ProblemMappers {
         return respond(e.problem());
     }
 
-    @ServerExceptionMapper
+    // Listed one by one so that these win over the framework's own mappers for the more specific types.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class})
     public Response badJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException cause) {
+            return badJson(cause);
+        }
         if (e instanceof JsonParseException parse) {
             return respond(Problem.of(400, "Malformed JSON", "The body is not valid JSON at line "
                     + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + "."));

@@ -1,0 +1,37 @@
+package io.nextbestaction.common.error;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A body over quarkus.http.limits.max-body-size is refused before any resource runs; the HTTP layer would answer with
+ * an empty 413, so a declared Content-Length over the limit is answered here as a problem first.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    private final long limit;
+
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        this.limit = limit.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        String tooLarge = """
+                {"type":"about:blank","title":"Payload too large","status":413,"detail":"The body is larger than the limit of %d bytes."}"""
+                .formatted(limit);
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String declared = ctx.request().getHeader("Content-Length");
+            if (declared != null && !declared.isEmpty() && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
+                    && Long.parseLong(declared) > limit) {
+                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(tooLarge);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package io.nextbestaction.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nextbestaction.common.error.Violations;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Instant;
+import java.util.Map;
+
+@Path("/decisions/{decisionId}/outcomes")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class OutcomeResource {
+
+    private final ContactHistory history;
+    private final Violations violations;
+    private final ObjectMapper json;
+
+    public OutcomeResource(ContactHistory history, Violations violations, ObjectMapper json) {
+        this.history = history;
+        this.violations = violations;
+        this.json = json;
+    }
+
+    @POST
+    @Operation(summary = "Report what happened to an offer of a decision",
+            description = "Stored durably before 201; it counts for caps from then on. A repeat of the same outcome is idempotent (200).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OutcomeReport.class),
+            examples = @ExampleObject(name = "presented",
+                    value = "{\"offerId\": \"seat-pack-10\", \"outcome\": \"PRESENTED\", \"at\": \"2026-11-23T10:00:00Z\"}")))
+    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "200", description = "The same outcome was stored before")
+    @APIResponse(responseCode = "404", description = "Unknown decision, or an offer the decision did not make")
+    public Response recordOutcome(@PathParam("decisionId") String decisionId, String body) throws JsonProcessingException {
+        OutcomeReport report = json.readValue(body, OutcomeReport.class);
+        violations.check(report, "");
+        boolean created = history.recordOutcome(decisionId, report, Instant.now());
+        return Response.status(created ? 201 : 200)
+                .entity(Map.of("decisionId", decisionId, "offerId", report.offerId(), "outcome", report.outcome()))
+                .build();
+    }
+}

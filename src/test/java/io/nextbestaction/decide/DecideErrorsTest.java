@@ -1,0 +1,147 @@
+package io.nextbestaction.decide;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Bad input gets a problem+json naming the field, and nothing is written. */
+@QuarkusTest
+class DecideErrorsTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private long decisionsBefore = -1;
+
+    private ValidatableResponse decide(String body) {
+        decisionsBefore = countDecisions();
+        return given().contentType(ContentType.JSON).body(body).post("/decide").then()
+                .contentType("application/problem+json")
+                .body("status", not(500))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @AfterEach
+    void nothingWasWritten() {
+        if (decisionsBefore >= 0) {
+            assertEquals(decisionsBefore, countDecisions(), "a rejected request must not be logged");
+        }
+    }
+
+    @Test
+    void shouldRejectMalformedJson() {
+        decide("{\"account\": {\"id\": \"err-1\"").statusCode(400).body("title", containsString("Malformed JSON"));
+    }
+
+    @Test
+    void shouldRejectAnEmptyBody() {
+        decide("").statusCode(400);
+    }
+
+    @Test
+    void shouldNameAFieldOfTheWrongType() {
+        decide("{\"account\": {\"id\": \"err-2\", \"seats\": {\"used\": \"nine\", \"limit\": 10}}}")
+                .statusCode(400).body("errors.field", hasItem("account.seats.used"));
+    }
+
+    @Test
+    void shouldNotCoerceAStringIntoANumber() {
+        decide("{\"account\": {\"id\": \"err-2b\", \"healthScore\": \"80\"}}")
+                .statusCode(400).body("errors.field", hasItem("account.healthScore"));
+    }
+
+    @Test
+    void shouldNotTruncateAFractionIntoACount() {
+        decide("{\"account\": {\"id\": \"err-2c\", \"openTickets\": 1.5}}")
+                .statusCode(400).body("errors.field", hasItem("account.openTickets"));
+    }
+
+    @Test
+    void shouldRequireTheAccountId() {
+        decide("{\"account\": {\"plan\": \"TEAM\"}}").statusCode(400).body("errors.field", hasItem("account.id"));
+    }
+
+    @Test
+    void shouldRequireTheAccount() {
+        decide("{\"channels\": [\"IN_APP\"]}").statusCode(400).body("errors.field", hasItem("account"));
+    }
+
+    @Test
+    void shouldRejectNegativeCounts() {
+        decide("{\"account\": {\"id\": \"err-3\", \"seats\": {\"used\": -1, \"limit\": 10}, \"openTickets\": -2}}")
+                .statusCode(400)
+                .body("errors.field", hasItem("account.seats.used"))
+                .body("errors.field", hasItem("account.openTickets"))
+                .body("errors.message", hasItem("must be greater than or equal to 0"));
+    }
+
+    @Test
+    void shouldRejectANegativeUsageValue() {
+        decide("{\"account\": {\"id\": \"err-3b\", \"usage\": {\"events\": {\"used\": -5, \"limit\": 10}}}}")
+                .statusCode(400).body("errors.field", hasItem("account.usage.events.used"));
+    }
+
+    @Test
+    void shouldRejectANegativeLimit() {
+        decide("{\"account\": {\"id\": \"err-4\"}, \"limit\": -1}").statusCode(400).body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void shouldRejectAHoldoutPercentOver100() {
+        decide("{\"account\": {\"id\": \"err-4b\"}, \"holdoutPercent\": 101}").statusCode(400).body("errors.field", hasItem("holdoutPercent"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownChannel() {
+        decide("{\"account\": {\"id\": \"err-5\"}, \"channels\": [\"IN_APP\", \"FAX\"]}")
+                .statusCode(400).body("errors.field", hasItem("channels[1]")).body("errors.message", hasItem(containsString("IN_APP")));
+    }
+
+    @Test
+    void shouldRejectAnUnknownSegment() {
+        decide("{\"account\": {\"id\": \"err-6\", \"segment\": \"GIANT\"}}").statusCode(400).body("errors.field", hasItem("account.segment"));
+    }
+
+    @Test
+    void shouldRejectASignalWithoutAType() {
+        decide("{\"account\": {\"id\": \"err-7\"}, \"signals\": [{\"daysAgo\": 2}]}").statusCode(400).body("errors.field", hasItem("signals[0].type"));
+    }
+
+    @Test
+    void shouldRejectABodyOverOneMebibyte() {
+        String padding = "x".repeat(1024 * 1024);
+        decide("{\"account\": {\"id\": \"err-8\", \"attributes\": {\"pad\": \"" + padding + "\"}}}").statusCode(413);
+    }
+
+    @Test
+    void shouldRejectANonJsonContentType() {
+        decisionsBefore = countDecisions();
+        given().contentType(ContentType.TEXT).body("account=err-9").post("/decide").then()
+                .statusCode(415).contentType("application/problem+json");
+    }
+
+    private long countDecisions() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from decision")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
