@@ -1,0 +1,231 @@
+package io.nextbestaction.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nextbestaction.decide.Arbitration;
+import io.nextbestaction.decide.BenchFacts;
+import io.nextbestaction.decide.DecisionRequest;
+import io.nextbestaction.decide.DecisionResponse;
+import io.nextbestaction.decide.Holdout;
+import io.nextbestaction.history.ContactEvent;
+import io.nextbestaction.history.Outcome;
+import io.nextbestaction.rules.RuleEngine;
+import io.nextbestaction.rules.RuleFile;
+import io.nextbestaction.rules.RuleSet;
+import io.nextbestaction.rules.RuleSetCompiler;
+import io.nextbestaction.rules.facts.Account;
+import io.nextbestaction.rules.facts.Evaluation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Engine-only throughput on ONE thread (the calling thread), plain harness with warm-up:
+ * <ul>
+ *   <li>{@code engine}: {@code RuleEngine.evaluate(RuleSet, Account)} on prebuilt facts, exactly the rule call of a decision;</li>
+ *   <li>{@code decide}: request record + stored history to facts ({@code DecisionService.toFacts}), evaluate,
+ *       {@code Arbitration.rank}, holdout: the in-process decision path without HTTP, JSON and database;</li>
+ *   <li>{@code json}: the same plus reading the request body and writing the response and log JSON, as the service does.</li>
+ * </ul>
+ * Usage: EngineBench [--rulesets shipped,200,2000,10000] [--modes engine,decide,json] [--accounts 4000]
+ *        [--warmup-seconds 4] [--iterations 5] [--iteration-seconds 2] [--tables decision-tables] [--tmp DIR]
+ */
+public final class EngineBench {
+
+    static volatile long sink;
+
+    private record Input(String body, DecisionRequest request, List<ContactEvent> history, Account facts) {
+    }
+
+    private record Stats(double median, double min, double max) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rulesets = List.of(option(args, "--rulesets", "shipped,200,2000,10000").split(","));
+        List<String> modes = List.of(option(args, "--modes", "engine,decide,json").split(","));
+        int accountCount = Integer.parseInt(option(args, "--accounts", "4000"));
+        double warmup = Double.parseDouble(option(args, "--warmup-seconds", "4"));
+        int iterations = Integer.parseInt(option(args, "--iterations", "5"));
+        double iterationSeconds = Double.parseDouble(option(args, "--iteration-seconds", "2"));
+        Path tables = Path.of(option(args, "--tables", "decision-tables"));
+        Path tmp = Path.of(option(args, "--tmp", System.getProperty("java.io.tmpdir")));
+
+        ObjectMapper json = objectMapper();
+        RuleSetCompiler compiler = new RuleSetCompiler();
+        RuleEngine engine = new RuleEngine();
+        List<Accounts.Generated> accounts = Accounts.generate(accountCount, 7);
+
+        Table table = new Table(String.format(Locale.ROOT,
+                "Engine only: decisions per second on one thread (%d accounts, warm-up %.0f s, median of %d x %.0f s; min-max in brackets)",
+                accountCount, warmup, iterations, iterationSeconds),
+                "ruleset", "rules", "compile s", "engine.evaluate /s", "us/decision", "+ toFacts, rank, holdout /s",
+                "+ JSON in/out /s", "proposals/decision", "offers/decision", "guardrail hits/decision");
+        List<String> results = new ArrayList<>();
+        for (String label : rulesets) {
+            List<RuleFile> files = label.equals("shipped") ? Playbooks.shipped(tables)
+                    : Playbooks.generated(tables, Integer.parseInt(label), tmp);
+            long c0 = System.nanoTime();
+            RuleSet ruleSet = compiler.compile(files);
+            double compileSeconds = (System.nanoTime() - c0) / 1e9;
+            if (!label.equals("shipped")) {
+                Playbooks.checkCatalog(ruleSet);
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Input[] inputs = inputs(accounts, json, ruleSet, now);
+
+            // Shape of the work: what one decision produces on this ruleset, over the whole population.
+            long proposals = 0, hits = 0, offers = 0;
+            for (Input in : inputs) {
+                Evaluation e = engine.evaluate(ruleSet, in.facts());
+                proposals += e.proposals().size();
+                hits += e.guardrailHits().size();
+                offers += Arbitration.rank(ruleSet.catalog(), e, in.request()).offers().size();
+            }
+
+            String[] cells = new String[6];
+            Arrays.fill(cells, "-");
+            for (String mode : modes) {
+                Runnable[] op = {null};
+                int[] next = {0};
+                Runnable step = switch (mode) {
+                    case "engine" -> () -> {
+                        Input in = inputs[next[0]++ % inputs.length];
+                        sink += engine.evaluate(ruleSet, in.facts()).proposals().size();
+                    };
+                    case "decide" -> () -> {
+                        Input in = inputs[next[0]++ % inputs.length];
+                        Account facts = BenchFacts.toFacts(in.request(), in.history(), ruleSet.catalog(), now);
+                        Evaluation e = engine.evaluate(ruleSet, facts);
+                        Arbitration.Result r = Arbitration.rank(ruleSet.catalog(), e, in.request());
+                        boolean held = Holdout.isHeldOut(in.request().account().id(), Holdout.DEFAULT_EXPERIMENT, Holdout.DEFAULT_PERCENT);
+                        sink += r.offers().size() + (held ? 1 : 0);
+                    };
+                    case "json" -> () -> {
+                        try {
+                            Input in = inputs[next[0]++ % inputs.length];
+                            DecisionRequest request = json.readValue(in.body(), DecisionRequest.class);
+                            Account facts = BenchFacts.toFacts(request, in.history(), ruleSet.catalog(), now);
+                            Evaluation e = engine.evaluate(ruleSet, facts);
+                            Arbitration.Result r = Arbitration.rank(ruleSet.catalog(), e, request);
+                            boolean held = Holdout.isHeldOut(request.account().id(), Holdout.DEFAULT_EXPERIMENT, Holdout.DEFAULT_PERCENT);
+                            DecisionResponse response = new DecisionResponse(UUID.randomUUID().toString(), request.account().id(),
+                                    ruleSet.version(), held, held ? List.of() : r.offers(), r.suppressed(), now);
+                            // DecisionService writes offers, suppressed and the response for the log, and the resource writes the response.
+                            sink += json.writeValueAsString(r.offers()).length() + json.writeValueAsString(r.suppressed()).length()
+                                    + 2 * json.writeValueAsString(response).length();
+                        } catch (Exception ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    };
+                    default -> throw new IllegalArgumentException("unknown mode " + mode);
+                };
+                op[0] = step;
+                measure(op[0], warmup);
+                double[] perSecond = new double[iterations];
+                for (int i = 0; i < iterations; i++) {
+                    perSecond[i] = measure(op[0], iterationSeconds);
+                }
+                Stats stats = stats(perSecond);
+                String cell = Table.count(stats.median()) + " [" + Table.count(stats.min()) + "-" + Table.count(stats.max()) + "]";
+                switch (mode) {
+                    case "engine" -> {
+                        cells[0] = cell;
+                        cells[1] = Table.fixed(1e6 / stats.median(), 1);
+                    }
+                    case "decide" -> cells[2] = cell;
+                    case "json" -> cells[3] = cell;
+                    default -> { }
+                }
+                results.add(String.format(Locale.ROOT, "RESULT ruleset=%s mode=%s per_second=%.0f min=%.0f max=%.0f",
+                        label, mode, stats.median(), stats.min(), stats.max()));
+            }
+            table.row(label.equals("shipped") ? "shipped (" + tables + ")" : "generated " + Table.count(Integer.parseInt(label)) + " rows",
+                    Playbooks.ruleCount(ruleSet), Table.fixed(compileSeconds, 1), cells[0], cells[1], cells[2], cells[3],
+                    Table.fixed((double) proposals / inputs.length, 1), Table.fixed((double) offers / inputs.length, 2),
+                    Table.fixed((double) hits / inputs.length, 2));
+            System.err.printf(Locale.ROOT, "[engine] %s done%n", label);
+        }
+        results.forEach(System.out::println);
+        System.out.print(table.render());
+        System.out.println("target: engine.evaluate >= 50,000 decisions/s per thread on the shipped playbook"
+                + " (generated rulesets = shipped offer-catalog + guardrails + one generated offer table)");
+    }
+
+    /** Runs {@code op} on this thread for about {@code seconds}; returns operations per second. */
+    static double measure(Runnable op, double seconds) {
+        long budget = (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        long ops = 0;
+        long elapsed;
+        do {
+            for (int i = 0; i < 16; i++) {
+                op.run();
+            }
+            ops += 16;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < budget);
+        return ops / (elapsed / 1e9);
+    }
+
+    private static Stats stats(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new Stats(sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static Input[] inputs(List<Accounts.Generated> accounts, ObjectMapper json, RuleSet ruleSet, Instant now) throws Exception {
+        Instant since = now.minus(Duration.ofDays(365)); // nba.history.lookback-days, as ContactHistory.recentFor reads
+        Input[] inputs = new Input[accounts.size()];
+        for (int i = 0; i < inputs.length; i++) {
+            Accounts.Generated a = accounts.get(i);
+            String body = a.json();
+            DecisionRequest request = json.readValue(body, DecisionRequest.class);
+            List<ContactEvent> history = new ArrayList<>();
+            for (Accounts.HistoryRow h : a.history()) {
+                ContactEvent e = new ContactEvent();
+                e.accountId = h.accountId();
+                e.offerId = h.offerId();
+                e.outcome = Outcome.valueOf(h.outcome());
+                e.at = h.at(now);
+                e.recordedAt = now;
+                if (!e.at.isBefore(since)) {
+                    history.add(e);
+                }
+            }
+            inputs[i] = new Input(body, request, history, BenchFacts.toFacts(request, history, ruleSet.catalog(), now));
+        }
+        return inputs;
+    }
+
+    /** Jackson as the service configures it: Quarkus defaults plus the project's JsonStrictness customizer if present. */
+    static ObjectMapper objectMapper() {
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            Object customizer = Class.forName("io.nextbestaction.common.error.JsonStrictness").getDeclaredConstructor().newInstance();
+            customizer.getClass().getMethod("customize", ObjectMapper.class).invoke(customizer, mapper);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.err.println("[engine] JsonStrictness not applied: " + e);
+        }
+        return mapper;
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
