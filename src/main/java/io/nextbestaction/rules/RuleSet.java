@@ -6,13 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compiled ruleset: the rule base, the catalog it defines, and where each rule comes from.
- * Immutable, so a decision that took it keeps using it while another version is activated.
+ * A compiled ruleset: the rule base, the catalog it defines, where each rule comes from, and the warnings found
+ * while validating it. Immutable, so a decision that took it keeps using it while another version is activated.
+ *
+ * @param version what decisions report: the stored version and the content hash, e.g. {@code v7 (sha256:…)}
+ * @param sha256  the content hash of the files, {@code sha256:} and 16 hex digits
  */
-public record RuleSet(String version, List<String> files, KieBase kieBase, OfferCatalog catalog, Map<String, RowRef> rows) {
+public record RuleSet(String version, String sha256, List<String> files, KieBase kieBase, OfferCatalog catalog,
+                      Map<String, RowRef> rows, List<RuleSetProblem> warnings) {
 
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;
+    }
+
+    /** The same ruleset as stored version {@code number}. */
+    public RuleSet asVersion(int number) {
+        return new RuleSet("v" + number + " (" + sha256 + ")", sha256, files, kieBase, catalog, rows, warnings);
     }
 
     RowRef rowOf(String packageName, String ruleName) {

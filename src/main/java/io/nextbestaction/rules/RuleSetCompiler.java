@@ -102,7 +102,8 @@ public class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
-        return new RuleSet(versionOf(sorted), sorted.stream().map(RuleFile::name).toList(), kieBase, catalog, Map.copyOf(rows));
+        String sha256 = sha256Of(sorted);
+        return new RuleSet(sha256, sha256, sorted.stream().map(RuleFile::name).toList(), kieBase, catalog, Map.copyOf(rows), List.of());
     }
 
     private List<Source> toDrl(RuleFile file, List<RuleSetProblem> problems) {
@@ -276,7 +277,9 @@ public class RuleSetCompiler {
         return new RuleSetProblem(row.file(), row.sheet(), row.row() == 0 ? null : "row " + row.row(), message);
     }
 
-    private static String versionOf(List<RuleFile> sorted) {
+    /** The content hash of a set of files: the same files give the same hash, whatever their order. */
+    public static String sha256Of(List<RuleFile> files) {
+        List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::name)).toList();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (RuleFile file : sorted) {

@@ -51,7 +51,7 @@ class DecisionTest {
                 .body("offers[0].family", equalTo("seats"))
                 .body("offers[0].score", equalTo(60.0f))
                 .body("offers[0].reasons[0]", equalTo("add-on.drl.xlsx › Add-ons row 14: Seat pack: seats nearly full"))
-                .body("rulesetVersion", matchesPattern("sha256:[0-9a-f]{16}"));
+                .body("rulesetVersion", matchesPattern("v\\d+ \\(sha256:[0-9a-f]{16}\\)"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.nextbestaction.rules;
 
+import io.nextbestaction.rulesets.DecisionTablesFolder;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -23,7 +24,7 @@ public final class Workbooks {
     }
 
     public static List<RuleFile> shippedPlaybook() {
-        return DecisionTablesLoader.readFolder(Path.of("decision-tables"));
+        return DecisionTablesFolder.read(Path.of("decision-tables"));
     }
 
     /** The playbook with one file replaced. */

@@ -7,15 +7,15 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body over quarkus.http.limits.max-body-size is refused before any resource runs; the HTTP layer would answer with
- * an empty 413, so a declared Content-Length over the limit is answered here as a problem first.
+ * JSON bodies are capped at nba.http.max-json-body-size (1 MiB); ruleset uploads only by quarkus.http.limits.max-body-size
+ * and their per-file limit. A declared Content-Length over the cap is refused here, as a problem, before any resource runs.
  */
 @ApplicationScoped
 public class BodyLimit {
 
     private final long limit;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+    public BodyLimit(@ConfigProperty(name = "nba.http.max-json-body-size") MemorySize limit) {
         this.limit = limit.asLongValue();
     }
 
@@ -25,7 +25,7 @@ public class BodyLimit {
                 .formatted(limit);
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader("Content-Length");
-            if (declared != null && !declared.isEmpty() && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
+            if (!ctx.normalizedPath().startsWith("/rulesets") && declared != null && !declared.isEmpty() && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
                     && Long.parseLong(declared) > limit) {
                 ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(tooLarge);

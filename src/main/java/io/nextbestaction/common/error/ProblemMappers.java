@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -49,6 +52,17 @@ public class ProblemMappers {
                     List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, message))));
         }
         return respond(Problem.of(400, "Malformed JSON", "The body cannot be read as JSON."));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "Sign in with HTTP Basic as a configured user.")))
+                .header("WWW-Authenticate", "Basic realm=\"nba\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "Your role does not allow this; managing rulesets needs the analyst role."));
     }
 
     @ServerExceptionMapper

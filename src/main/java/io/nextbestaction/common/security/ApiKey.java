@@ -1,0 +1,40 @@
+package io.nextbestaction.common.security;
+
+import io.nextbestaction.common.error.Problem;
+import io.nextbestaction.common.error.ProblemMappers;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/** When an API key is configured (NBA_API_KEY), the journey-tool endpoints need it in the X-API-Key header. */
+public class ApiKey {
+
+    static final String HEADER = "X-API-Key";
+
+    private final Optional<byte[]> key;
+
+    public ApiKey(@ConfigProperty(name = "nba.api-key") Optional<String> key) {
+        this.key = key.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ServerRequestFilter
+    public Response check(ContainerRequestContext request) {
+        if (key.isEmpty() || !guarded(request.getUriInfo().getPath())) {
+            return null;
+        }
+        String given = request.getHeaderString(HEADER);
+        if (given != null && MessageDigest.isEqual(key.get(), given.getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        return ProblemMappers.respond(Problem.of(401, "Unauthorized", "Send the configured API key in the " + HEADER + " header."));
+    }
+
+    private static boolean guarded(String path) {
+        return path.startsWith("/decide") || path.startsWith("/decisions") || path.startsWith("/contact-history");
+    }
+}

@@ -1,0 +1,48 @@
+package io.nextbestaction.rulesets;
+
+import io.nextbestaction.rules.RuleSet;
+import io.nextbestaction.rules.RuleSetCompiler;
+import io.nextbestaction.rules.RuleSetInvalidException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Compiled stored versions, the last few kept so that switching back and forth is instant. */
+@ApplicationScoped
+public class CompiledVersions {
+
+    private static final int KEPT = 4;
+
+    private final RuleSetStore store;
+    private final RuleSetCompiler compiler;
+    private final Map<Integer, RuleSet> recent = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, RuleSet> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    public CompiledVersions(RuleSetStore store, RuleSetCompiler compiler) {
+        this.store = store;
+        this.compiler = compiler;
+    }
+
+    public RuleSet compiled(int version) throws RuleSetInvalidException {
+        synchronized (recent) {
+            RuleSet known = recent.get(version);
+            if (known != null) {
+                return known;
+            }
+        }
+        RuleSet compiled = compiler.compile(store.ruleFilesOf(version)).asVersion(version);
+        remember(version, compiled);
+        return compiled;
+    }
+
+    void remember(int version, RuleSet ruleSet) {
+        synchronized (recent) {
+            recent.put(version, ruleSet);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.nextbestaction.rulesets;
+
+import io.nextbestaction.common.error.Problem;
+import io.nextbestaction.common.error.ProblemException;
+import io.nextbestaction.rules.RuleFile;
+import io.nextbestaction.rules.RuleSetProblem;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Ruleset versions for analysts: upload and validate, read back, activate and roll back. */
+@Path("/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleSetResource {
+
+    public record FileView(String name, String sha256, int size) {
+    }
+
+    public record VersionView(int version, String sha256, String author, String comment, String source, String status,
+                              boolean active, Instant createdAt, List<FileView> files,
+                              List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
+    }
+
+    /** The 422 answer to an upload that failed validation: a problem with the stored version and what is wrong. */
+    public record Rejection(String type, String title, int status, String detail, int version,
+                            List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
+    }
+
+    public record ActivationView(Integer fromVersion, int toVersion, String activatedBy, Instant activatedAt, boolean forced) {
+        static ActivationView of(Activation a) {
+            return new ActivationView(a.fromVersion, a.toVersion, a.activatedBy, a.activatedAt, a.forced);
+        }
+    }
+
+    private final RuleSetStore store;
+    private final RuleSetSubmission submission;
+    private final RuleSetActivation activation;
+    private final ServingVersion serving;
+    private final SecurityIdentity identity;
+    private final RuleSetsConfig limits;
+
+    public RuleSetResource(RuleSetStore store, RuleSetSubmission submission, RuleSetActivation activation,
+                           ServingVersion serving, SecurityIdentity identity, RuleSetsConfig limits) {
+        this.store = store;
+        this.submission = submission;
+        this.activation = activation;
+        this.serving = serving;
+        this.identity = identity;
+        this.limits = limits;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("analyst")
+    @Operation(summary = "Upload a ruleset: one or more .drl.xlsx, .drl.xls, .drl.csv or .drl files and a comment",
+            description = "Validates and stores the next version. 201 when valid (with warnings, if any); 422 with the errors by workbook, sheet and cell when not: the version is stored as REJECTED and can never serve.")
+    @APIResponse(responseCode = "201", description = "Stored as VALID")
+    @APIResponse(responseCode = "422", description = "Stored as REJECTED; errors name workbook, sheet and cell")
+    public Response upload(@RestForm("file") List<FileUpload> uploads, @RestForm("comment") String comment) {
+        List<RuleFile> files = readUploads(uploads);
+        RuleSetSubmission.Submitted submitted = submission.submit(files, identity.getPrincipal().getName(), comment,
+                RuleSetVersion.Source.UPLOAD);
+        RuleSetVersion version = submitted.version();
+        if (!submitted.valid()) {
+            return Response.status(422).type(Problem.MEDIA_TYPE).entity(new Rejection("about:blank", "Ruleset rejected", 422,
+                    submitted.errors().size() + " error(s); version " + version.version + " is stored as REJECTED and can never serve.",
+                    version.version, submitted.errors(), submitted.warnings())).build();
+        }
+        return Response.status(201).entity(view(version)).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "All ruleset versions, newest first")
+    public List<VersionView> list() {
+        return store.all().stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("active")
+    @Authenticated
+    @Operation(summary = "The version that serves")
+    public VersionView active() {
+        Integer version = serving.version();
+        if (version == null) {
+            throw ProblemException.notFound("No ruleset version is active.");
+        }
+        return get(version);
+    }
+
+    @GET
+    @Path("activations")
+    @Authenticated
+    @Operation(summary = "The audit of activations: who switched which version to which, and when")
+    public List<ActivationView> activations() {
+        return store.activations().stream().map(ActivationView::of).toList();
+    }
+
+    @GET
+    @Path("{version}")
+    @Authenticated
+    @Operation(summary = "One version, with its files, errors and warnings")
+    public VersionView get(@PathParam("version") int version) {
+        return view(find(version));
+    }
+
+    @GET
+    @Path("{version}/files/{name}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Authenticated
+    @Operation(summary = "A file of a version, byte for byte as uploaded")
+    public Response file(@PathParam("version") int version, @PathParam("name") String name) {
+        StoredRuleFile file = store.file(version, name)
+                .orElseThrow(() -> ProblemException.notFound("Version " + version + " has no file " + name + "."));
+        return Response.ok(file.content)
+                .type(contentTypeOf(name))
+                .header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"")
+                .header("ETag", "\"" + file.sha256 + "\"")
+                .build();
+    }
+
+    @POST
+    @Path("{version}/activate")
+    @RolesAllowed("analyst")
+    @Operation(summary = "Publish a version, or roll back to an older one", description = "Every activation is audited. A REJECTED version is refused with 409.")
+    public ActivationView activate(@PathParam("version") int version) {
+        return ActivationView.of(activation.activate(version, identity.getPrincipal().getName()));
+    }
+
+    private RuleSetVersion find(int version) {
+        return store.find(version).orElseThrow(() -> ProblemException.notFound("No ruleset version " + version + " is stored."));
+    }
+
+    private VersionView view(RuleSetVersion v) {
+        List<FileView> files = store.filesOf(v.version).stream().map(f -> new FileView(f.name, f.sha256, f.content.length)).toList();
+        return new VersionView(v.version, v.sha256, v.author, v.comment, v.source.name(), v.status.name(),
+                v.version.equals(serving.version()), v.createdAt, files, store.errorsOf(v), store.warningsOf(v));
+    }
+
+    private List<RuleFile> readUploads(List<FileUpload> uploads) {
+        if (uploads == null || uploads.isEmpty()) {
+            throw ProblemException.invalid("Upload at least one rule file in a multipart part named \"file\".",
+                    List.of(new Problem.FieldError("file", "is required")));
+        }
+        List<RuleFile> files = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (FileUpload upload : uploads) {
+            String name = upload.fileName() == null ? "" : java.nio.file.Path.of(upload.fileName()).getFileName().toString();
+            if (!names.add(name)) {
+                throw ProblemException.invalid("Two files are named " + name + ".", List.of(new Problem.FieldError("file", "duplicate file name " + name)));
+            }
+            if (upload.size() > limits.maxFileSize()) {
+                throw new ProblemException(413, "File too large", name + " is " + upload.size() + " bytes; the limit is "
+                        + limits.maxFileSize() + " bytes per file.");
+            }
+            try {
+                files.add(new RuleFile(name, Files.readAllBytes(upload.uploadedFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    private static String contentTypeOf(String name) {
+        if (name.endsWith(".xlsx")) {
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        if (name.endsWith(".xls")) {
+            return "application/vnd.ms-excel";
+        }
+        if (name.endsWith(".csv")) {
+            return "text/csv";
+        }
+        return "text/plain";
+    }
+}

@@ -1,0 +1,137 @@
+package io.nextbestaction.rulesets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nextbestaction.rules.RuleFile;
+import io.nextbestaction.rules.RuleSetCompiler;
+import io.nextbestaction.rules.RuleSetProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Ruleset versions, their files and their activations in PostgreSQL. */
+@ApplicationScoped
+public class RuleSetStore {
+
+    /** Serialises version numbering across instances. */
+    private static final long VERSION_LOCK = 0x6e62615f72756c65L;
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public RuleSetStore(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    @Transactional
+    public RuleSetVersion store(List<RuleFile> files, String author, String comment, RuleSetVersion.Source source,
+                                List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, VERSION_LOCK).getSingleResult();
+        Integer last = em.createQuery("select max(v.version) from RuleSetVersion v", Integer.class).getSingleResult();
+        RuleSetVersion version = new RuleSetVersion();
+        version.version = last == null ? 1 : last + 1;
+        version.sha256 = RuleSetCompiler.sha256Of(files);
+        version.author = author;
+        version.comment = comment;
+        version.source = source;
+        version.status = errors.isEmpty() ? RuleSetVersion.Status.VALID : RuleSetVersion.Status.REJECTED;
+        version.errors = write(errors);
+        version.warnings = write(warnings);
+        version.createdAt = Instant.now();
+        version.persist();
+        for (RuleFile file : files) {
+            StoredRuleFile stored = new StoredRuleFile();
+            stored.version = version.version;
+            stored.name = file.name();
+            stored.sha256 = sha256(file.content());
+            stored.content = file.content();
+            stored.persist();
+        }
+        return version;
+    }
+
+    public Optional<RuleSetVersion> find(int version) {
+        return RuleSetVersion.findByIdOptional(version);
+    }
+
+    public List<RuleSetVersion> all() {
+        return RuleSetVersion.list("order by version desc");
+    }
+
+    public List<StoredRuleFile> filesOf(int version) {
+        return StoredRuleFile.list("version = ?1 order by name", version);
+    }
+
+    public Optional<StoredRuleFile> file(int version, String name) {
+        return StoredRuleFile.find("version = ?1 and name = ?2", version, name).firstResultOptional();
+    }
+
+    public List<RuleFile> ruleFilesOf(int version) {
+        return filesOf(version).stream().map(f -> new RuleFile(f.name, f.content)).toList();
+    }
+
+    /** The newest version that came from the decision-table folder, if any. */
+    public Optional<RuleSetVersion> latestFromFolder() {
+        return RuleSetVersion.find("source = ?1 order by version desc", RuleSetVersion.Source.FOLDER).firstResultOptional();
+    }
+
+    public Optional<Activation> latestActivation() {
+        return Optional.ofNullable(Activation.latest());
+    }
+
+    public List<Activation> activations() {
+        return Activation.list("order by id desc");
+    }
+
+    @Transactional
+    public Activation recordActivation(Integer from, int to, String by, boolean forced) {
+        Activation activation = new Activation();
+        activation.fromVersion = from;
+        activation.toVersion = to;
+        activation.activatedBy = by;
+        activation.activatedAt = Instant.now();
+        activation.forced = forced;
+        activation.persist();
+        return activation;
+    }
+
+    public List<RuleSetProblem> errorsOf(RuleSetVersion version) {
+        return read(version.errors);
+    }
+
+    public List<RuleSetProblem> warningsOf(RuleSetVersion version) {
+        return read(version.warnings);
+    }
+
+    private String write(List<RuleSetProblem> problems) {
+        try {
+            return json.writeValueAsString(problems);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<RuleSetProblem> read(String problems) {
+        try {
+            return List.of(json.readValue(problems, RuleSetProblem[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
