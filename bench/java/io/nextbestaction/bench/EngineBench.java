@@ -50,6 +50,7 @@ public final class EngineBench {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         List<String> rulesets = List.of(option(args, "--rulesets", "shipped,200,2000,10000").split(","));
         List<String> modes = List.of(option(args, "--modes", "engine,decide,json").split(","));
         int accountCount = Integer.parseInt(option(args, "--accounts", "4000"));

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RuleChangeBench {
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int rows = Integer.parseInt(args[0]);
         Path tables = Path.of(EngineBench.option(args, "--tables", "decision-tables"));
         Path tmp = Path.of(EngineBench.option(args, "--tmp", System.getProperty("java.io.tmpdir")));

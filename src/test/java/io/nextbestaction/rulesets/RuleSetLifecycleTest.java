@@ -1,0 +1,131 @@
+package io.nextbestaction.rulesets;
+
+import io.nextbestaction.rules.RuleFile;
+import io.nextbestaction.rules.Workbooks;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+/** What an analyst does with rulesets: upload, read the errors, fix, activate, roll back. */
+@QuarkusTest
+class RuleSetLifecycleTest {
+
+    static final String SEATS_AT_90 = """
+            {"account": {"id": "%s", "seats": {"used": 9, "limit": 10}, "healthScore": 80},
+             "channels": ["IN_APP"], "holdoutPercent": 0}""";
+
+    static RequestSpecification analyst() {
+        return given().auth().preemptive().basic("analyst", "analyst-dev-password");
+    }
+
+    static RequestSpecification viewer() {
+        return given().auth().preemptive().basic("viewer", "viewer-dev-password");
+    }
+
+    static RequestSpecification withFiles(RequestSpecification spec, List<RuleFile> files) {
+        for (RuleFile f : files) {
+            spec = spec.multiPart("file", f.name(), f.content(), "application/octet-stream");
+        }
+        return spec;
+    }
+
+    static int upload(List<RuleFile> files, String comment, int status) {
+        return withFiles(analyst(), files).multiPart("comment", comment)
+                .post("/rulesets").then().statusCode(status).extract().path("version");
+    }
+
+    static int activeVersion() {
+        return viewer().get("/rulesets/active").then().statusCode(200).extract().path("version");
+    }
+
+    @AfterEach
+    void backToTheShippedPlaybook() {
+        analyst().post("/rulesets/1/activate").then().statusCode(200);
+    }
+
+    @Test
+    void shouldStartWithTheShippedFolderAsVersionOne() {
+        viewer().get("/rulesets/1").then().statusCode(200)
+                .body("status", equalTo("VALID"))
+                .body("source", equalTo("FOLDER"))
+                .body("files.name", hasItem("offer-catalog.drl.xlsx"));
+    }
+
+    @Test
+    void shouldPublishAValidUploadAndRollBack() {
+        RuleFile stricter = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95);
+        int version = upload(Workbooks.playbookWith(stricter), "seat pack only from 95%", 201);
+
+        given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("rs-before")).post("/decide").then()
+                .body("offers.offerId", contains("seat-pack-10"));
+
+        analyst().post("/rulesets/" + version + "/activate").then().statusCode(200)
+                .body("toVersion", equalTo(version)).body("activatedBy", equalTo("analyst"));
+        given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("rs-after")).post("/decide").then()
+                .body("offers", empty())
+                .body("rulesetVersion", startsWith("v" + version + " (sha256:"));
+
+        analyst().post("/rulesets/1/activate").then().statusCode(200).body("fromVersion", equalTo(version));
+        given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("rs-rolled-back")).post("/decide").then()
+                .body("offers.offerId", contains("seat-pack-10"))
+                .body("rulesetVersion", startsWith("v1 (sha256:"));
+        viewer().get("/rulesets/activations").then().statusCode(200)
+                .body("[0].toVersion", equalTo(1)).body("[0].fromVersion", equalTo(version));
+    }
+
+    @Test
+    void shouldRejectABrokenUploadWithTheCellAndNeverServeIt() {
+        RuleFile broken = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", "0.8 0.9");
+        int version = withFiles(analyst(), Workbooks.playbookWith(broken)).multiPart("comment", "typo")
+                .post("/rulesets").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.file", hasItem("add-on.drl.xlsx"))
+                .body("errors.sheet", hasItem("Add-ons"))
+                .body("errors.cell", hasItem("row 14"))
+                .extract().path("version");
+        viewer().get("/rulesets/" + version).then().body("status", equalTo("REJECTED")).body("errors", org.hamcrest.Matchers.not(empty()));
+        analyst().post("/rulesets/" + version + "/activate").then().statusCode(409).contentType("application/problem+json");
+        org.junit.jupiter.api.Assertions.assertEquals(1, activeVersion());
+    }
+
+    @Test
+    void shouldGiveEachFileBackByteForByte() {
+        RuleFile catalog = Workbooks.shipped("offer-catalog.drl.xlsx");
+        int version = upload(Workbooks.shippedPlaybook(), "same as shipped", 201);
+        byte[] back = viewer().get("/rulesets/" + version + "/files/offer-catalog.drl.xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(catalog.content(), back);
+        viewer().get("/rulesets/" + version + "/files/nope.drl.xlsx").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldNeedAnAnalystToManageAndAnyUserToRead() {
+        given().get("/rulesets").then().statusCode(401).contentType("application/problem+json");
+        viewer().get("/rulesets").then().statusCode(200);
+        withFiles(viewer(), Workbooks.shippedPlaybook()).post("/rulesets").then().statusCode(403).contentType("application/problem+json");
+        viewer().post("/rulesets/1/activate").then().statusCode(403);
+        given().auth().preemptive().basic("analyst", "wrong").get("/rulesets").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseAnUploadWithoutFiles() {
+        analyst().multiPart("comment", "nothing").post("/rulesets").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownVersion() {
+        viewer().get("/rulesets/9999").then().statusCode(404).contentType("application/problem+json");
+        analyst().post("/rulesets/9999/activate").then().statusCode(404).contentType("application/problem+json");
+    }
+}
