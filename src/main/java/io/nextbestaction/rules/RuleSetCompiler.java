@@ -3,6 +3,7 @@ package io.nextbestaction.rules;
 import io.nextbestaction.rules.facts.Account;
 import io.nextbestaction.rules.facts.CatalogBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -63,7 +64,12 @@ public class RuleSetCompiler {
 
     /** DRL generated from one sheet (or read from one DRL file), with the row each rule came from. */
     private record Source(RuleFile file, String sheet, String path, String drl, Map<String, RowRef> rows,
-                          TreeMap<Integer, RowRef> rowByLine) {
+                          TreeMap<Integer, RowRef> rowByLine, DecisionTableReader.SheetContent content) {
+    }
+
+    static {
+        // A workbook is a zip: refuse one that inflates beyond any real decision table (POI also refuses zip bombs by ratio).
+        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
     }
 
     public RuleSet compile(List<RuleFile> files) throws RuleSetInvalidException {
@@ -93,60 +99,88 @@ public class RuleSetCompiler {
         }
 
         Map<String, RowRef> rows = new HashMap<>();
-        sources.forEach(s -> rows.putAll(s.rows()));
+        Map<String, DecisionTableReader.SheetContent> contents = new HashMap<>();
+        for (Source source : sources) {
+            rows.putAll(source.rows());
+            if (source.content() != null) {
+                contents.put(source.file().name() + "/" + source.sheet(), source.content());
+            }
+        }
         KieBase kieBase = builder.newKieBase();
         Function<RuleContext, RowRef> rowOf = ctx -> rows.getOrDefault(
                 RuleSet.key(ctx.getRule().getPackageName(), ctx.getRule().getName()),
                 new RowRef(ctx.getRule().getPackageName(), null, 0, ctx.getRule().getName()));
-        OfferCatalog catalog = readCatalog(kieBase, rowOf, problems);
+        OfferCatalog catalog = readCatalog(kieBase, rowOf, contents, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalidException(problems);
+        }
+        List<RuleSetProblem> warnings = new ArrayList<>();
+        for (Source source : sources) {
+            if (source.content() != null) {
+                RuleSetChecks.checkTables(source.file(), source.content(), catalog, problems, warnings);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
         String sha256 = sha256Of(sorted);
-        return new RuleSet(sha256, sha256, sorted.stream().map(RuleFile::name).toList(), kieBase, catalog, Map.copyOf(rows), List.of());
+        return new RuleSet(sha256, sha256, sorted.stream().map(RuleFile::name).toList(), kieBase, catalog, Map.copyOf(rows),
+                List.copyOf(warnings));
     }
 
     private List<Source> toDrl(RuleFile file, List<RuleSetProblem> problems) {
         List<Source> sources = new ArrayList<>();
+        if (!file.isRuleFile()) {
+            problems.add(new RuleSetProblem(file.name(), null, null,
+                    "not a rule file: expected a name ending in .drl.xlsx, .drl.xls, .drl.csv or .drl"));
+            return sources;
+        }
+        String formatProblem = RuleSetChecks.formatProblem(file);
+        if (formatProblem != null) {
+            problems.add(new RuleSetProblem(file.name(), null, null, formatProblem));
+            return sources;
+        }
         try {
             if (file.isDrl()) {
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
-                sources.add(source(file, null, drl));
+                RuleSetChecks.checkDrl(file, drl, problems);
+                sources.add(source(file, null, drl, null));
             } else if (file.isCsv()) {
                 String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), InputType.CSV);
-                sources.add(source(file, null, drl));
-            } else if (file.isWorkbook()) {
-                for (String sheet : ruleSheets(file)) {
-                    String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet);
-                    sources.add(source(file, sheet, drl));
-                }
+                RuleSetChecks.checkDrl(file, drl, problems);
+                sources.add(source(file, null, drl, null));
             } else {
-                problems.add(new RuleSetProblem(file.name(), null, null,
-                        "not a rule file: expected .drl.xlsx, .drl.xls, .drl.csv or .drl"));
+                try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
+                    for (Sheet sheet : workbook) {
+                        if (!holdsDecisionTable(sheet)) {
+                            continue;
+                        }
+                        DecisionTableReader.SheetContent content = DecisionTableReader.read(workbook, sheet);
+                        RuleSetChecks.checkCode(file, content, problems);
+                        String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet.getSheetName());
+                        sources.add(source(file, sheet.getSheetName(), drl, content));
+                    }
+                }
+                if (sources.isEmpty()) {
+                    problems.add(new RuleSetProblem(file.name(), null, null, "no sheet holds a decision table (a RuleSet or RuleTable keyword)"));
+                }
             }
         } catch (RuntimeException | java.io.IOException e) {
-            problems.add(new RuleSetProblem(file.name(), null, null, "cannot read the decision table: " + e.getMessage()));
+            problems.add(new RuleSetProblem(file.name(), null, null, "cannot read the decision table: " + readable(e)));
         }
         return sources;
     }
 
-    /** The sheets that hold a decision table: those with a RuleSet keyword. Other sheets (read-me, lists) are skipped. */
-    private List<String> ruleSheets(RuleFile file) throws java.io.IOException {
-        List<String> sheets = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            for (Sheet sheet : workbook) {
-                if (hasRuleSetKeyword(sheet)) {
-                    sheets.add(sheet.getSheetName());
-                }
-            }
-        }
-        return sheets;
+    private static String readable(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
     }
 
-    private static boolean hasRuleSetKeyword(Sheet sheet) {
+    private static boolean holdsDecisionTable(Sheet sheet) {
         for (Row row : sheet) {
             for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING && "RuleSet".equals(cell.getStringCellValue().trim())) {
+                String text = cell.getCellType() == CellType.STRING ? cell.getStringCellValue().trim() : "";
+                if (text.equals("RuleSet") || text.startsWith("RuleTable")) {
                     return true;
                 }
             }
@@ -154,7 +188,7 @@ public class RuleSetCompiler {
         return false;
     }
 
-    private static Source source(RuleFile file, String sheet, String drl) {
+    private static Source source(RuleFile file, String sheet, String drl, DecisionTableReader.SheetContent content) {
         String packageName = "defaultpkg";
         Map<String, RowRef> rows = new HashMap<>();
         TreeMap<Integer, RowRef> rowByLine = new TreeMap<>();
@@ -180,7 +214,7 @@ public class RuleSetCompiler {
         }
         String path = "src/main/resources/" + packageName.replace('.', '/') + "/"
                 + (file.name() + (sheet == null ? "" : "-" + sheet)).replaceAll("[^A-Za-z0-9_.-]", "_") + ".drl";
-        return new Source(file, sheet, path, drl, rows, rowByLine);
+        return new Source(file, sheet, path, drl, rows, rowByLine, content);
     }
 
     private static Resource resource(String drl, String path) {
@@ -201,10 +235,15 @@ public class RuleSetCompiler {
         }
         RowRef row = rule.getValue();
         String cell = row.row() == 0 ? "line " + line : "row " + row.row();
+        if (source.content() != null) {
+            String mentioned = RuleSetChecks.cellMentioned(source.content(), row.row(), message);
+            cell = mentioned != null ? mentioned : cell;
+        }
         return new RuleSetProblem(source.file().name(), source.sheet(), cell, "rule \"" + row.rule() + "\": " + message);
     }
 
-    private static OfferCatalog readCatalog(KieBase kieBase, Function<RuleContext, RowRef> rowOf, List<RuleSetProblem> problems) {
+    private static OfferCatalog readCatalog(KieBase kieBase, Function<RuleContext, RowRef> rowOf,
+                                            Map<String, DecisionTableReader.SheetContent> contents, List<RuleSetProblem> problems) {
         CatalogBuilder builder = new CatalogBuilder(rowOf);
         KieSession session = kieBase.newKieSession();
         try {
@@ -218,7 +257,7 @@ public class RuleSetCompiler {
             catalogGroup.setFocus();
             session.fireAllRules();
         } catch (RuntimeException e) {
-            problems.add(new RuleSetProblem("(ruleset)", null, null, "the offer catalog cannot be read: " + e.getMessage()));
+            problems.add(new RuleSetProblem("(ruleset)", null, null, "the offer catalog cannot be read: " + readable(e)));
             return null;
         } finally {
             session.dispose();
@@ -229,32 +268,32 @@ public class RuleSetCompiler {
             RowRef at = entry.getSource();
             OfferType type = parseType(entry.getType());
             if (type == null) {
-                problems.add(problemAt(at, "unknown offer type \"" + entry.getType() + "\" (expected one of UPSELL, CROSS_SELL, ADD_ON, ENABLEMENT)"));
+                problems.add(problemAt(contents, at, "setType(", "unknown offer type \"" + entry.getType() + "\" (expected one of UPSELL, CROSS_SELL, ADD_ON, ENABLEMENT)"));
             }
             if (entry.getFamily() == null || entry.getFamily().isBlank()) {
-                problems.add(problemAt(at, "offer " + entry.getOfferId() + " has no family"));
+                problems.add(problemAt(contents, at, "setFamily(", "offer " + entry.getOfferId() + " has no family"));
             }
             if (entry.getValueMonthly() == null || entry.getValueMonthly() < 0) {
-                problems.add(problemAt(at, "offer " + entry.getOfferId() + " needs a monthly value of 0 or more"));
+                problems.add(problemAt(contents, at, "setValueMonthly(", "offer " + entry.getOfferId() + " needs a monthly value of 0 or more"));
             }
             if (entry.getLever() == null || entry.getLever() < 0) {
-                problems.add(problemAt(at, "offer " + entry.getOfferId() + " needs a lever of 0 or more"));
+                problems.add(problemAt(contents, at, "setLever(", "offer " + entry.getOfferId() + " needs a lever of 0 or more"));
             }
             OfferCatalog.Offer offer = new OfferCatalog.Offer(entry.getOfferId(), type, entry.getFamily(),
                     entry.getValueMonthly() == null ? 0 : entry.getValueMonthly(), entry.getLever() == null ? 0 : entry.getLever(), at);
             OfferCatalog.Offer earlier = offers.putIfAbsent(entry.getOfferId(), offer);
             if (earlier != null) {
-                problems.add(problemAt(at, "duplicate offer id " + entry.getOfferId() + " (first defined in " + earlier.source() + ")"));
+                problems.add(problemAt(contents, at, "catalog.offer(", "duplicate offer id " + entry.getOfferId() + " (first defined in " + earlier.source() + ")"));
             }
         }
         Map<String, Double> weights = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (CatalogBuilder.PlacementEntry entry : builder.placements()) {
             if (!seen.add(entry.getPlacement())) {
-                problems.add(problemAt(entry.getSource(), "duplicate placement " + entry.getPlacement()));
+                problems.add(problemAt(contents, entry.getSource(), "catalog.placement(", "duplicate placement " + entry.getPlacement()));
             }
             if (entry.getWeight() == null || entry.getWeight() < 0) {
-                problems.add(problemAt(entry.getSource(), "placement " + entry.getPlacement() + " needs a weight of 0 or more"));
+                problems.add(problemAt(contents, entry.getSource(), "setWeight(", "placement " + entry.getPlacement() + " needs a weight of 0 or more"));
             } else {
                 weights.put(entry.getPlacement(), entry.getWeight());
             }
@@ -273,8 +312,12 @@ public class RuleSetCompiler {
         }
     }
 
-    private static RuleSetProblem problemAt(RowRef row, String message) {
-        return new RuleSetProblem(row.file(), row.sheet(), row.row() == 0 ? null : "row " + row.row(), message);
+    /** A problem in a catalog row, at the cell of the column whose template holds the fragment where there is one. */
+    private static RuleSetProblem problemAt(Map<String, DecisionTableReader.SheetContent> contents, RowRef row,
+                                            String templateFragment, String message) {
+        DecisionTableReader.SheetContent content = contents.get(row.file() + "/" + row.sheet());
+        String cell = content == null ? null : RuleSetChecks.cellOf(content, row.row(), templateFragment);
+        return new RuleSetProblem(row.file(), row.sheet(), cell != null ? cell : row.row() == 0 ? null : "row " + row.row(), message);
     }
 
     /** The content hash of a set of files: the same files give the same hash, whatever their order. */

@@ -60,14 +60,14 @@ class RuleSetCompilerTest {
         RuleFile broken = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", "0.8 0.9");
         RuleSetInvalidException e = assertThrows(RuleSetInvalidException.class, () -> compiler.compile(Workbooks.playbookWith(broken)));
         assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("add-on.drl.xlsx") && "Add-ons".equals(p.sheet())
-                && "row 14".equals(p.cell())), e.getMessage());
+                && "B14".equals(p.cell())), e.getMessage());
     }
 
     @Test
     void shouldRejectAnUnknownOfferTypeInTheCatalog() {
         RuleFile catalog = Workbooks.withCell(Workbooks.shipped("offer-catalog.drl.xlsx"), "Catalog", "C14", "FREEBIE");
         RuleSetInvalidException e = assertThrows(RuleSetInvalidException.class, () -> compiler.compile(Workbooks.playbookWith(catalog)));
-        assertTrue(e.getMessage().contains("offer-catalog.drl.xlsx › Catalog row 14: unknown offer type \"FREEBIE\""), e.getMessage());
+        assertTrue(e.getMessage().contains("offer-catalog.drl.xlsx › Catalog C14: unknown offer type \"FREEBIE\""), e.getMessage());
     }
 
     @Test

@@ -92,7 +92,7 @@ class RuleSetLifecycleTest {
                 .post("/rulesets").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.file", hasItem("add-on.drl.xlsx"))
                 .body("errors.sheet", hasItem("Add-ons"))
-                .body("errors.cell", hasItem("row 14"))
+                .body("errors.cell", hasItem("B14"))
                 .extract().path("version");
         viewer().get("/rulesets/" + version).then().body("status", equalTo("REJECTED")).body("errors", org.hamcrest.Matchers.not(empty()));
         analyst().post("/rulesets/" + version + "/activate").then().statusCode(409).contentType("application/problem+json");
