@@ -74,11 +74,13 @@ public class RuleSetResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("analyst")
     @Operation(summary = "Upload a ruleset: one or more .drl.xlsx, .drl.xls, .drl.csv or .drl files and a comment",
-            description = "Validates and stores the next version. 201 when valid (with warnings, if any); 422 with the errors by workbook, sheet and cell when not: the version is stored as REJECTED and can never serve.")
+            description = "The uploaded files replace the files of the same name in the base version (form field base: "
+                    + "the active version by default, a version number, or none for a complete ruleset). Validates and stores the next version. 201 when valid (with warnings, if any); 422 with the errors by workbook, sheet and cell when not: the version is stored as REJECTED and can never serve.")
     @APIResponse(responseCode = "201", description = "Stored as VALID")
     @APIResponse(responseCode = "422", description = "Stored as REJECTED; errors name workbook, sheet and cell")
-    public Response upload(@RestForm("file") List<FileUpload> uploads, @RestForm("comment") String comment) {
-        List<RuleFile> files = readUploads(uploads);
+    public Response upload(@RestForm("file") List<FileUpload> uploads, @RestForm("comment") String comment,
+                           @RestForm("base") String base) {
+        List<RuleFile> files = onto(base, readUploads(uploads));
         RuleSetSubmission.Submitted submitted = submission.submit(files, identity.getPrincipal().getName(), comment,
                 RuleSetVersion.Source.UPLOAD);
         RuleSetVersion version = submitted.version();
@@ -146,6 +148,27 @@ public class RuleSetResource {
     @Operation(summary = "Publish a version, or roll back to an older one", description = "Every activation is audited. A REJECTED version is refused with 409.")
     public ActivationView activate(@PathParam("version") int version) {
         return ActivationView.of(activation.activate(version, identity.getPrincipal().getName()));
+    }
+
+    /** The files of the base version with the uploaded ones in place of those of the same name. */
+    private List<RuleFile> onto(String base, List<RuleFile> uploaded) {
+        Integer baseVersion;
+        if (base == null || base.isBlank() || base.equals("active")) {
+            baseVersion = serving.version();
+        } else if (base.equals("none")) {
+            baseVersion = null;
+        } else if (base.matches("\\d{1,9}")) {
+            baseVersion = find(Integer.parseInt(base)).version;
+        } else {
+            throw ProblemException.invalid("base must be active, none or a version number.",
+                    List.of(new Problem.FieldError("base", "must be active, none or a version number")));
+        }
+        List<RuleFile> files = new ArrayList<>(uploaded);
+        if (baseVersion != null) {
+            Set<String> replaced = new HashSet<>(uploaded.stream().map(RuleFile::name).toList());
+            store.ruleFilesOf(baseVersion).stream().filter(f -> !replaced.contains(f.name())).forEach(files::add);
+        }
+        return files;
     }
 
     private RuleSetVersion find(int version) {
