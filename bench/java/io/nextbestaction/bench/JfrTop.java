@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Where the time goes in a JFR recording: the hottest methods by own time (top frame of each execution sample) and by
- * total time (anywhere on the stack), for samples taken on one thread whose stack has a frame containing FOCUS
+ * total time (anywhere on the stack), for samples taken on one thread ("-" for all) whose stack has a frame containing FOCUS
  * (for example "RuleEngine.evaluate"; "-" for all). Usage: JfrTop FILE.jfr [THREAD] [N] [FOCUS]
  */
 public final class JfrTop {
@@ -32,7 +32,8 @@ public final class JfrTop {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
-            if (event.getThread("sampledThread") == null || !thread.equals(event.getThread("sampledThread").getJavaName())) {
+            if (event.getThread("sampledThread") == null
+                    || !thread.equals("-") && !thread.equals(event.getThread("sampledThread").getJavaName())) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();

@@ -27,7 +27,7 @@ public final class Report {
         Table table = new Table("Rule changes: validate + compile, activate, first decision (one JVM per size, -Xmx" + heap
                 + ", the shipped playbook active before, as in a running service)",
                 "rows", "rules", "workbook", "compile s", "activate ms", "1st decision ms", "live s", "target",
-                "again, warm: live s", "ruleset heap", "heap held", "heap held in swap", "peak heap", "verdict");
+                "again, warm: live s", "one ruleset", "heap held", "heap held in swap", "peak heap", "verdict");
         for (Map<String, String> r : results(file)) {
             int rows = Integer.parseInt(r.get("rows"));
             double target = rows <= 2000 ? 5 : 30;
@@ -37,20 +37,21 @@ public final class Report {
                 continue;
             }
             double live = d(r, "live_s");
-            double peak = Math.max(d(r, "peak_heap_mib"), d(r, "heap_held_after_swap_mib"));
+            double peak = Math.max(d(r, "peak_heap_mib"), d(r, "heap_swap_mib"));
             boolean pass = live <= target && peak <= 1024;
             table.row(Table.count(rows), r.get("rules"), r.get("workbook_kib") + " KiB", r.get("compile_s"),
                     r.get("activate_ms"), r.get("first_decision_ms"), r.get("live_s"), "<= " + (int) target + " s",
                     r.get("relive_s"), r.get("ruleset_mib") + " MiB", r.get("heap_held_mib") + " MiB",
-                    r.get("heap_held_after_swap_mib") + " MiB", r.get("peak_heap_mib") + " MiB", pass ? "PASS" : "FAIL");
+                    r.get("heap_swap_mib") + " MiB", r.get("peak_heap_mib") + " MiB", pass ? "PASS" : "FAIL");
         }
         System.out.print(table.render());
         System.out.println("""
                 live s = compile (validation included) + activate + first decision on the new ruleset, first change after start.
                 again, warm = the same change made a second time in the same JVM while the first one serves (JIT warm).
-                ruleset heap = used heap after GC with the new ruleset active minus an empty JVM's; heap held = used heap after GC
-                with it active (JVM baseline included); in swap = old and new ruleset alive at once; peak heap = highest used heap
-                sampled every 5 ms during both changes (garbage included; bounded by -Xmx). Targets: 2,000 rows live <= 5 s,
+                one ruleset = heap one compiled ruleset of that size retains (used heap after GC with two copies alive minus one);
+                heap held = used heap after GC with the new ruleset active (JVM baseline included); in swap = the same with the old
+                and the new ruleset alive at once; peak heap = highest used heap sampled every 5 ms during both changes (garbage
+                included, so it grows towards -Xmx; a change that needs more than -Xmx fails). Targets: 2,000 rows live <= 5 s,
                 10,000 rows <= 30 s, heap <= 1 GiB throughout.""");
     }
 

@@ -62,6 +62,10 @@ public final class RuleChangeBench {
         long heapHeld = usedAfterGc();
         // The same change again, warm, while the first one is active (old and new ruleset both alive: the swap peak).
         Timing second = change(compiler, engine, active, files, request);
+        long heapSwap = usedAfterGc(); // firstSet still referenced: two copies alive
+        if (firstSet == active.current().orElseThrow()) {
+            throw new IllegalStateException("the second change did not activate a new ruleset");
+        }
         firstSet = null;
         long heapHeldAfterSwap = usedAfterGc();
         sampler.stopSampling();
@@ -70,12 +74,12 @@ public final class RuleChangeBench {
         System.out.printf(Locale.ROOT, "RESULT rows=%d rules=%d workbook_kib=%d generate_s=%.2f shipped_compile_s=%.2f"
                         + " compile_s=%.2f activate_ms=%.3f first_decision_ms=%.1f live_s=%.2f"
                         + " recompile_s=%.2f relive_s=%.2f heap_empty_mib=%.0f heap_shipped_mib=%.0f heap_before_mib=%.0f"
-                        + " heap_held_mib=%.0f heap_held_after_swap_mib=%.0f ruleset_mib=%.0f peak_heap_mib=%.0f"
+                        + " heap_held_mib=%.0f heap_swap_mib=%.0f heap_held_after_swap_mib=%.0f ruleset_mib=%.0f peak_heap_mib=%.0f"
                         + " pool_peak_sum_mib=%.0f max_heap_mib=%.0f%n",
                 rows, Playbooks.ruleCount(active.current().orElseThrow()), workbookBytes / 1024, generateSeconds,
                 shippedSeconds, first.compile, first.activateMs, first.firstDecisionMs, first.live(),
                 second.compile, second.live(), mib(heapEmpty), mib(heapShipped), mib(before), mib(heapHeld),
-                mib(heapHeldAfterSwap), mib(heapHeldAfterSwap - heapEmpty), mib(sampler.max.get()), mib(poolPeakSum()),
+                mib(heapSwap), mib(heapHeldAfterSwap), mib(heapSwap - heapHeld), mib(sampler.max.get()), mib(poolPeakSum()),
                 mib(Runtime.getRuntime().maxMemory()));
     }
 

@@ -3,7 +3,9 @@ package io.nextbestaction.rulesets;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.RuleSetInvalidException;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +14,8 @@ import java.util.Map;
 @ApplicationScoped
 public class CompiledVersions {
 
-    private static final int KEPT = 4;
+    private static final Logger LOG = Logger.getLogger(CompiledVersions.class);
+    private static final int KEPT = 3;
 
     private final RuleSetStore store;
     private final RuleSetCompiler compiler;
@@ -38,6 +41,21 @@ public class CompiledVersions {
         RuleSet compiled = compiler.compile(store.ruleFilesOf(version)).asVersion(version);
         remember(version, compiled);
         return compiled;
+    }
+
+    /**
+     * Compiles the newest valid version ahead of its activation, on every instance, so that an activation made on
+     * another instance only has to swap here.
+     */
+    @Scheduled(every = "${nba.rulesets.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prepareNewest() {
+        store.newestValid().ifPresent(version -> {
+            try {
+                compiled(version);
+            } catch (RuleSetInvalidException e) {
+                LOG.warnf("Stored version %d does not compile here: %s", version, e.getMessage());
+            }
+        });
     }
 
     void remember(int version, RuleSet ruleSet) {

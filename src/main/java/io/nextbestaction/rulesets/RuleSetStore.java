@@ -78,6 +78,11 @@ public class RuleSetStore {
         return filesOf(version).stream().map(f -> new RuleFile(f.name, f.content)).toList();
     }
 
+    public Optional<Integer> newestValid() {
+        return RuleSetVersion.find("status = ?1 order by version desc", RuleSetVersion.Status.VALID)
+                .<RuleSetVersion>firstResultOptional().map(v -> v.version);
+    }
+
     /** The newest version that came from the decision-table folder, if any. */
     public Optional<RuleSetVersion> latestFromFolder() {
         return RuleSetVersion.find("source = ?1 order by version desc", RuleSetVersion.Source.FOLDER).firstResultOptional();

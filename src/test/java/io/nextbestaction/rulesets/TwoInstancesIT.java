@@ -1,0 +1,125 @@
+package io.nextbestaction.rulesets;
+
+import io.nextbestaction.rules.RuleFile;
+import io.nextbestaction.rules.Workbooks;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two instances of the packaged service on one database serve the same version; activating on one switches both. */
+class TwoInstancesIT {
+
+    private static final String DB = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=nba_two_instances";
+    private static final List<Process> INSTANCES = new ArrayList<>();
+    private static int portA;
+    private static int portB;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        portA = freePort();
+        portB = freePort();
+        INSTANCES.add(start(portA, true));
+        awaitReady(portA);
+        INSTANCES.add(start(portB, false));
+        awaitReady(portB);
+    }
+
+    @AfterAll
+    static void stop() {
+        INSTANCES.forEach(Process::destroy);
+    }
+
+    private static Process start(int port, boolean cleanDatabase) throws IOException {
+        List<String> command = List.of(javaBin(), "-Xmx256m",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + DB,
+                "-Dquarkus.flyway.schemas=nba_two_instances",
+                "-Dquarkus.flyway.clean-disabled=false",
+                "-Dquarkus.flyway.clean-at-start=" + cleanDatabase,
+                "-Dnba.decision-tables.watch=false",
+                "-Dquarkus.security.users.embedded.users.analyst=analyst-it-password",
+                "-Dquarkus.security.users.embedded.roles.analyst=analyst",
+                "-jar", System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar"));
+        File log = new File("target", "two-instances-" + port + ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static String javaBin() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitReady(int port) throws InterruptedException {
+        Instant end = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(end)) {
+            try {
+                if (RestAssured.given().port(port).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("instance on port " + port + " did not become ready; see target/two-instances-" + port + ".log");
+    }
+
+    private static RequestSpecification on(int port) {
+        return RestAssured.given().port(port).auth().preemptive().basic("analyst", "analyst-it-password");
+    }
+
+    private static int activeOn(int port) {
+        return on(port).get("/rulesets/active").then().statusCode(200).extract().path("version");
+    }
+
+    @Test
+    void shouldSwitchTheOtherInstanceWithinTwoSeconds() throws Exception {
+        assertEquals(1, activeOn(portA));
+        assertEquals(1, activeOn(portB));
+
+        RuleFile stricter = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95);
+        int version = on(portA).multiPart("file", stricter.name(), stricter.content(), "application/octet-stream")
+                .post("/rulesets").then().statusCode(201).extract().path("version");
+
+        // Every instance compiles a new valid version ahead of its activation; give B the time an analyst takes.
+        Thread.sleep(8000);
+        activateOnAAndAwaitB(version);
+        String rulesetOnB = RestAssured.given().port(portB).contentType(ContentType.JSON)
+                .body("{\"account\": {\"id\": \"two-instances\", \"seats\": {\"used\": 9, \"limit\": 10}}, \"holdoutPercent\": 0}")
+                .post("/decide").then().statusCode(200).extract().path("rulesetVersion");
+        assertTrue(rulesetOnB.startsWith("v" + version + " "), rulesetOnB);
+
+        activateOnAAndAwaitB(1);
+    }
+
+    private static void activateOnAAndAwaitB(int version) throws InterruptedException {
+        Instant activated = Instant.now();
+        on(portA).post("/rulesets/" + version + "/activate").then().statusCode(200);
+        while (activeOn(portB) != version) {
+            assertTrue(Duration.between(activated, Instant.now()).compareTo(Duration.ofSeconds(2)) < 0,
+                    "instance B still serves another version 2 s after version " + version + " was activated on A");
+            Thread.sleep(50);
+        }
+        System.out.printf("instance B serves version %d %d ms after its activation on A%n", version,
+                Duration.between(activated, Instant.now()).toMillis());
+    }
+}
