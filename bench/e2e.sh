@@ -108,6 +108,18 @@ run_wrk() { # label connections duration rate
     wrk -t"$THREADS" -c"$conns" -d"${duration}s" --timeout 5s --latency -s "$BENCH_DIR/lua/decide.lua" "$BASE" \
     > "$OUT/wrk-$label.txt" 2> "$OUT/wrk-$label.err" || { cat "$OUT/wrk-$label.err" >&2; die "wrk failed ($label)"; }
 }
+# CPU accounting in clock ticks: the whole machine (busy), the service, all PostgreSQL processes, and this shell's
+# waited children (wrk). What is left is other processes: the noise on a shared machine.
+TICKS=$(getconf CLK_TCK)
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+proc_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_ticks() {
+  local sum=0 p
+  for p in $(pgrep -x postgres || true); do sum=$((sum + $(proc_ticks "$p"))); done
+  echo "$sum"
+}
+children_ticks() { times | awk -v t="$TICKS" 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.0f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * t }'; }
+
 sample_rss() { # file
   while kill -0 "$SERVICE_PID" 2>/dev/null; do rss_mib "$SERVICE_PID" >> "$1"; echo >> "$1"; sleep 1; done
 }
@@ -117,10 +129,18 @@ measure() { # label connections rate
   sample_rss "$OUT/rss-$label.txt" &
   SAMPLER_PID=$!
   log "run '$label': wrk -t$THREADS -c$conns -d${DURATION}s$([ "$rate" != 0 ] && echo " paced to $rate/s")"
+  kv "$label.loadavg_before" "$(cut -d' ' -f1 /proc/loadavg)"
+  local m0 s0 p0 c0 t0 m1 s1 p1 c1 t1
+  m0=$(machine_ticks); s0=$(proc_ticks "$SERVICE_PID"); p0=$(postgres_ticks); c0=$(children_ticks); t0=$(date +%s.%N)
   run_wrk "$label" "$conns" "$DURATION" "$rate"
+  m1=$(machine_ticks); s1=$(proc_ticks "$SERVICE_PID"); p1=$(postgres_ticks); c1=$(children_ticks); t1=$(date +%s.%N)
   kill "$SAMPLER_PID" 2>/dev/null || true
   wait "$SAMPLER_PID" 2>/dev/null || true
   SAMPLER_PID=""
+  awk -v l="$label" -v t="$TICKS" -v t0="$t0" -v t1="$t1" -v m=$((m1 - m0)) -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v c=$((c1 - c0)) 'BEGIN {
+    d = (t1 - t0) * t
+    printf "%s.cpu_machine=%.2f\n%s.cpu_service=%.2f\n%s.cpu_postgres=%.2f\n%s.cpu_wrk=%.2f\n%s.cpu_other=%.2f\n",
+      l, m / d, l, s / d, l, p / d, l, c / d, l, (m - s - p - c) / d }' >> "$KV"
   sleep 2 # let requests in flight when wrk stopped finish
   grep '^BENCH ' "$OUT/wrk-$label.txt" | head -1 | tr ' ' '\n' | grep '=' | sed "s/^/$label./" >> "$KV"
   kv "$label.rss_max_mib" "$(sort -n "$OUT/rss-$label.txt" | tail -1)"

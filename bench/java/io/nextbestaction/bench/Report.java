@@ -82,6 +82,17 @@ public final class Report {
         }
         System.out.print(runs.render());
 
+        Table cpu = new Table("Where the 2 cores went during each run (cores busy on average; other = processes outside the bench: noise)",
+                "run", "machine busy", "service", "PostgreSQL", "wrk", "other processes", "load avg before");
+        for (String run : List.of("max", "fixed")) {
+            if (kv.containsKey(run + ".cpu_machine")) {
+                cpu.row(run.equals("max") ? "max load" : "fixed " + Table.count(d(kv, "rate")) + "/s", kv.get(run + ".cpu_machine"),
+                        kv.get(run + ".cpu_service"), kv.get(run + ".cpu_postgres"), kv.get(run + ".cpu_wrk"),
+                        kv.get(run + ".cpu_other"), kv.get(run + ".loadavg_before"));
+            }
+        }
+        System.out.print(cpu.render());
+
         Table memory = new Table("Memory: resident set of the service (VmRSS from /proc/PID/status; JVM options: "
                 + (kv.getOrDefault("service_opts", "").isBlank() ? "none" : kv.get("service_opts")) + ")",
                 "when", "VmRSS", "heap used (jcmd)");
