@@ -4,7 +4,8 @@
 # fixed-rate run. Checks that every answered decision is in nba.decision, samples the service's RSS, and measures the
 # engine-only rate in the same run for the ratio. Stops the service at the end (trap).
 # Environment (defaults): BENCH_PORT (18080), BENCH_DB (nba_bench), BENCH_ACCOUNTS (4000), BENCH_DURATION_S (30),
-# BENCH_WARMUP_S (15), BENCH_THREADS (2), BENCH_CONNECTIONS (64), BENCH_RATE (2500), BENCH_RATE_CONNECTIONS (64),
+# BENCH_WARMUP_S (30), BENCH_THREADS (2), BENCH_CONNECTIONS ("16 64": one max-load run per value), BENCH_RATE (2500;
+# 0 skips the fixed-rate run), BENCH_RATE_CONNECTIONS (64),
 # BENCH_SERVICE_OPTS (JVM options of the service, default none), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -18,9 +19,9 @@ PORT="${BENCH_PORT:-18080}"
 DB="${BENCH_DB:-nba_bench}"
 ACCOUNTS="${BENCH_ACCOUNTS:-4000}"
 DURATION="${BENCH_DURATION_S:-30}"
-WARMUP="${BENCH_WARMUP_S:-15}"
+WARMUP="${BENCH_WARMUP_S:-30}"
 THREADS="${BENCH_THREADS:-2}"
-CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16 64}"
 RATE="${BENCH_RATE:-2500}"
 RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-64}"
 SERVICE_OPTS="${BENCH_SERVICE_OPTS:-}"
@@ -35,7 +36,7 @@ kv() { echo "$1=$2" >> "$KV"; }
 sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -At -c "$1"; }
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
-kv threads "$THREADS"; kv connections "$CONNECTIONS"; kv duration_s "$DURATION"; kv accounts "$ACCOUNTS"; kv rate "$RATE"
+kv threads "$THREADS"; kv rate_connections "$RATE_CONNECTIONS"; kv duration_s "$DURATION"; kv accounts "$ACCOUNTS"; kv rate "$RATE"
 kv service_opts "$SERVICE_OPTS"
 
 if curl -s -o /dev/null "$BASE/q/health"; then
@@ -118,22 +119,26 @@ postgres_ticks() {
   for p in $(pgrep -x postgres || true); do sum=$((sum + $(proc_ticks "$p"))); done
   echo "$sum"
 }
-children_ticks() { times | awk -v t="$TICKS" 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.0f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * t }'; }
+# `times` must run in this shell, not in $(...): its second line is the CPU time of this shell's waited children.
+children_ticks() { awk -v t="$TICKS" 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.0f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * t }' "$1"; }
 
 sample_rss() { # file
   while kill -0 "$SERVICE_PID" 2>/dev/null; do rss_mib "$SERVICE_PID" >> "$1"; echo >> "$1"; sleep 1; done
 }
 measure() { # label connections rate
   local label=$1 conns=$2 rate=$3
+  kv "$label.connections" "$conns"
   : > "$OUT/rss-$label.txt"
   sample_rss "$OUT/rss-$label.txt" &
   SAMPLER_PID=$!
   log "run '$label': wrk -t$THREADS -c$conns -d${DURATION}s$([ "$rate" != 0 ] && echo " paced to $rate/s")"
   kv "$label.loadavg_before" "$(cut -d' ' -f1 /proc/loadavg)"
   local m0 s0 p0 c0 t0 m1 s1 p1 c1 t1
-  m0=$(machine_ticks); s0=$(proc_ticks "$SERVICE_PID"); p0=$(postgres_ticks); c0=$(children_ticks); t0=$(date +%s.%N)
+  times > "$OUT/times0"
+  m0=$(machine_ticks); s0=$(proc_ticks "$SERVICE_PID"); p0=$(postgres_ticks); c0=$(children_ticks "$OUT/times0"); t0=$(date +%s.%N)
   run_wrk "$label" "$conns" "$DURATION" "$rate"
-  m1=$(machine_ticks); s1=$(proc_ticks "$SERVICE_PID"); p1=$(postgres_ticks); c1=$(children_ticks); t1=$(date +%s.%N)
+  times > "$OUT/times1"
+  m1=$(machine_ticks); s1=$(proc_ticks "$SERVICE_PID"); p1=$(postgres_ticks); c1=$(children_ticks "$OUT/times1"); t1=$(date +%s.%N)
   kill "$SAMPLER_PID" 2>/dev/null || true
   wait "$SAMPLER_PID" 2>/dev/null || true
   SAMPLER_PID=""
@@ -160,10 +165,18 @@ SQL
   kv "$label.extra" "$(echo "$check" | cut -d'|' -f3)"
 }
 
-log "warm-up: ${WARMUP} s at -c16"
+log "warm-up: ${WARMUP} s at -c16 (the service's JIT needs about half a minute of load)"
 run_wrk warmup 16 "$WARMUP" 0
-measure max "$CONNECTIONS" 0
-measure fixed "$RATE_CONNECTIONS" "$RATE"
+RUNS=""
+for c in $CONNECTIONS; do
+  measure "max-c$c" "$c" 0
+  RUNS="$RUNS max-c$c"
+done
+if [ "$RATE" != 0 ]; then
+  measure fixed "$RATE_CONNECTIONS" "$RATE"
+  RUNS="$RUNS fixed"
+fi
+kv runs "$RUNS"
 sleep 3
 kv rss_after_mib "$(rss_mib "$SERVICE_PID")"
 kv rss_hwm_mib "$(hwm_mib "$SERVICE_PID")"

@@ -4,6 +4,7 @@ import org.kie.api.KieBase;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A compiled ruleset: the rule base, the catalog it defines, where each rule comes from, and the warnings found
@@ -11,9 +12,12 @@ import java.util.Map;
  *
  * @param version what decisions report: the stored version and the content hash, e.g. {@code v7 (sha256:…)}
  * @param sha256  the content hash of the files, {@code sha256:} and 16 hex digits
+ * @param decisionRows the rows that take part in decisions (all but the catalog's), in file, sheet and row order
+ * @param guardrails   the guardrail codes its rules can report
  */
 public record RuleSet(String version, String sha256, List<String> files, KieBase kieBase, OfferCatalog catalog,
-                      Map<String, RowRef> rows, List<RuleSetProblem> warnings) {
+                      Map<String, RowRef> rows, List<RowRef> decisionRows, Set<String> guardrails,
+                      List<RuleSetProblem> warnings) {
 
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;
@@ -21,7 +25,7 @@ public record RuleSet(String version, String sha256, List<String> files, KieBase
 
     /** The same ruleset as stored version {@code number}. */
     public RuleSet asVersion(int number) {
-        return new RuleSet("v" + number + " (" + sha256 + ")", sha256, files, kieBase, catalog, rows, warnings);
+        return new RuleSet("v" + number + " (" + sha256 + ")", sha256, files, kieBase, catalog, rows, decisionRows, guardrails, warnings);
     }
 
     RowRef rowOf(String packageName, String ruleName) {

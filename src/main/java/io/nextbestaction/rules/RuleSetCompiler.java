@@ -54,6 +54,8 @@ public class RuleSetCompiler {
     private static final Pattern RULE_VALUES_AT = Pattern.compile("^// rule values at ([A-Z]+)(\\d+),");
     private static final Pattern RULE_NAME = Pattern.compile("^rule \"(.*)\"");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)");
+    private static final Pattern GUARDRAIL_CODE = Pattern.compile("evaluation\\.suppress\\([^;]*?\"(\\w+)\"\\s*\\)");
+    private static final Pattern CATALOG_GROUP_LINE = Pattern.compile("(?m)^\\s*agenda-group\\s+\"" + CATALOG_AGENDA_GROUP + "\"");
 
     // Globals declared once for the whole rule base, so a ruleset without offer tables or without a catalog still runs.
     private static final String PRELUDE = """
@@ -64,7 +66,7 @@ public class RuleSetCompiler {
 
     /** DRL generated from one sheet (or read from one DRL file), with the row each rule came from. */
     private record Source(RuleFile file, String sheet, String path, String drl, Map<String, RowRef> rows,
-                          TreeMap<Integer, RowRef> rowByLine, DecisionTableReader.SheetContent content) {
+                          TreeMap<Integer, RowRef> rowByLine, DecisionTableReader.SheetContent content, boolean catalog) {
     }
 
     static {
@@ -123,9 +125,18 @@ public class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
+        List<RowRef> decisionRows = sources.stream().filter(s -> !s.catalog())
+                .flatMap(s -> s.rowByLine().values().stream()).toList();
+        Set<String> guardrails = new java.util.TreeSet<>();
+        for (Source source : sources) {
+            Matcher code = GUARDRAIL_CODE.matcher(source.drl());
+            while (code.find()) {
+                guardrails.add(code.group(1));
+            }
+        }
         String sha256 = sha256Of(sorted);
         return new RuleSet(sha256, sha256, sorted.stream().map(RuleFile::name).toList(), kieBase, catalog, Map.copyOf(rows),
-                List.copyOf(warnings));
+                decisionRows, Set.copyOf(guardrails), List.copyOf(warnings));
     }
 
     private List<Source> toDrl(RuleFile file, List<RuleSetProblem> problems) {
@@ -214,7 +225,8 @@ public class RuleSetCompiler {
         }
         String path = "src/main/resources/" + packageName.replace('.', '/') + "/"
                 + (file.name() + (sheet == null ? "" : "-" + sheet)).replaceAll("[^A-Za-z0-9_.-]", "_") + ".drl";
-        return new Source(file, sheet, path, drl, rows, rowByLine, content);
+        boolean catalog = CATALOG_GROUP_LINE.matcher(drl).find();
+        return new Source(file, sheet, path, drl, rows, rowByLine, content, catalog);
     }
 
     private static Resource resource(String drl, String path) {

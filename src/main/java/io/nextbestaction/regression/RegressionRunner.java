@@ -1,0 +1,92 @@
+package io.nextbestaction.regression;
+
+import io.nextbestaction.decide.DecisionResponse;
+import io.nextbestaction.decide.OfferSelection;
+import io.nextbestaction.rules.RowRef;
+import io.nextbestaction.rules.RuleSet;
+import io.nextbestaction.rules.facts.GuardrailHit;
+import io.nextbestaction.rules.facts.Proposal;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Runs cases against a ruleset through the same decision path as the service, without a server or a database. */
+@ApplicationScoped
+public class RegressionRunner {
+
+    /** Guardrails the service applies itself, outside the guardrail table. */
+    private static final Set<String> SERVICE_GUARDRAILS = Set.of("NO_CHANNEL");
+
+    private final OfferSelection selection;
+
+    public RegressionRunner(OfferSelection selection) {
+        this.selection = selection;
+    }
+
+    public RegressionReport run(RuleSet ruleSet, List<RegressionCase> cases) {
+        Instant now = Instant.now();
+        Map<RowRef, Integer> rowHits = new LinkedHashMap<>();
+        ruleSet.decisionRows().forEach(row -> rowHits.put(row, 0));
+        Map<String, Integer> guardrailHits = new TreeMap<>();
+        ruleSet.guardrails().forEach(code -> guardrailHits.put(code, 0));
+        SERVICE_GUARDRAILS.forEach(code -> guardrailHits.put(code, 0));
+
+        List<RegressionReport.CaseResult> results = new ArrayList<>();
+        for (RegressionCase c : cases) {
+            Run run = runCase(ruleSet, c, now);
+            results.add(run.result());
+            Set<RowRef> fired = new LinkedHashSet<>();
+            OfferSelection.Selection s = run.selection();
+            s.evaluation().proposals().stream().map(Proposal::getSource).forEach(fired::add);
+            s.evaluation().guardrailHits().stream().map(GuardrailHit::getSource).forEach(fired::add);
+            fired.forEach(row -> rowHits.merge(row, 1, Integer::sum));
+            s.suppressed().stream().map(DecisionResponse.SuppressionView::guardrail).distinct()
+                    .forEach(code -> guardrailHits.merge(code, 1, Integer::sum));
+        }
+        int passed = (int) results.stream().filter(RegressionReport.CaseResult::passed).count();
+        List<RegressionReport.RowCoverage> rows = rowHits.entrySet().stream()
+                .map(e -> new RegressionReport.RowCoverage(e.getKey().toString(), e.getValue())).toList();
+        RegressionReport.Coverage coverage = new RegressionReport.Coverage(rows, guardrailHits,
+                rows.stream().filter(r -> r.cases() == 0).map(RegressionReport.RowCoverage::row).toList(),
+                guardrailHits.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList());
+        return new RegressionReport(ruleSet.version(), passed, results.size() - passed, results, coverage);
+    }
+
+    private record Run(RegressionReport.CaseResult result, OfferSelection.Selection selection) {
+    }
+
+    private Run runCase(RuleSet ruleSet, RegressionCase c, Instant now) {
+        List<OfferSelection.PastContact> history = c.history().stream()
+                .map(h -> new OfferSelection.PastContact(h.offerId(), h.outcome(),
+                        now.minus(Duration.ofSeconds(Math.round(h.daysAgo() * 86_400)))))
+                .toList();
+        OfferSelection.Selection s = selection.select(ruleSet, c.request(), history, now);
+        List<String> actualOffers = s.offers().stream().map(DecisionResponse.OfferView::offerId).toList();
+        Map<String, List<String>> actualSuppressed = new TreeMap<>();
+        s.suppressed().forEach(x -> actualSuppressed.computeIfAbsent(x.offerId(), k -> new ArrayList<>()).add(x.guardrail()));
+        Map<String, List<String>> missing = new TreeMap<>();
+        c.expectedSuppressed().forEach((offer, codes) -> {
+            List<String> actual = actualSuppressed.getOrDefault(offer, List.of());
+            List<String> absent = codes.stream().filter(code -> !actual.contains(code)).toList();
+            if (!absent.isEmpty()) {
+                missing.put(offer, absent);
+            }
+        });
+        boolean holdoutOk = c.expectedHoldout() == null || c.expectedHoldout() == s.holdout();
+        boolean passed = actualOffers.equals(c.expectedOffers()) && missing.isEmpty() && holdoutOk;
+        List<String> fired = new ArrayList<>();
+        s.evaluation().proposals().forEach(p -> fired.add(p.getSource().toString()));
+        s.evaluation().guardrailHits().forEach(h -> fired.add(h.getSource().toString()));
+        return new Run(new RegressionReport.CaseResult(c.name(), c.source(), passed, c.expectedOffers(), actualOffers, missing,
+                actualSuppressed, c.expectedHoldout(), s.holdout(), fired.stream().filter(Objects::nonNull).distinct().toList()), s);
+    }
+}

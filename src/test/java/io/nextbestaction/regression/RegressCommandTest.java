@@ -1,0 +1,87 @@
+package io.nextbestaction.regression;
+
+import io.nextbestaction.rules.RuleFile;
+import io.nextbestaction.rules.Workbooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command QA runs: a line per case, a diff naming the rows, the totals, and the exit code. */
+class RegressCommandTest {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run regress(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = RegressCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Path folderWith(Path dir, List<RuleFile> files) throws IOException {
+        for (RuleFile f : files) {
+            Files.write(dir.resolve(f.name()), f.content());
+        }
+        return dir;
+    }
+
+    @Test
+    void shouldPassTheShippedSuiteOnTheShippedPlaybook() {
+        Run run = regress();
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("PASS  seats at 90% get the seat pack in app"), run.out());
+        assertTrue(run.out().strip().endsWith("0 failed"), run.out());
+    }
+
+    @Test
+    void shouldFailWithADiffThatNamesTheRowOfABrokenWorkbook(@TempDir Path dir) throws IOException {
+        // The "seats nearly full" threshold moved from 0.8 to 0.95: accounts at 90% lose their seat pack.
+        RuleFile broken = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95);
+        Run run = regress("--rules", folderWith(dir, Workbooks.playbookWith(broken)).toString(), "regression/playbook/02-pub-seats-90.json");
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("FAIL  seats at 90% get the seat pack in app"), run.out());
+        assertTrue(run.out().contains("expected [seat-pack-10]"), run.out());
+        assertTrue(run.out().contains("0 passed, 1 failed"), run.out());
+
+        // A case the change does not touch still passes.
+        Run over = regress("--rules", dir.toString(), "regression/playbook/03-pub-seats-over.json");
+        assertEquals(0, over.exitCode(), over.out());
+    }
+
+    @Test
+    void shouldNameTheRowsThatFiredForAFailedCase(@TempDir Path dir) throws IOException {
+        RuleFile lowerPropensity = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "F13", 0.1);
+        Run run = regress("--rules", folderWith(dir, Workbooks.playbookWith(lowerPropensity)).toString(),
+                "regression/playbook/03-pub-seats-over.json");
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("add-on.drl.xlsx › Add-ons row 13: Seat pack: seats at or over the limit"), run.out());
+    }
+
+    @Test
+    void shouldNameRowsNoCaseReaches(@TempDir Path dir) throws IOException {
+        // A workbook built for the purpose: the storage add-on row, and a suite with one case about seats.
+        Run run = regress("--rules", folderWith(dir, Workbooks.shippedPlaybook()).toString(), "regression/playbook/02-pub-seats-90.json");
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().contains("no case reaches add-on.drl.xlsx › Add-ons row 15: Storage add-on: storage nearly full"), run.out());
+        assertTrue(run.out().contains("no case reaches guardrail FREQUENCY_CAP"), run.out());
+    }
+
+    @Test
+    void shouldExitWithTwoWhenTheRulesDoNotCompile(@TempDir Path dir) throws IOException {
+        RuleFile broken = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "F14", 7);
+        Run run = regress("--rules", folderWith(dir, Workbooks.playbookWith(broken)).toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("add-on.drl.xlsx › Add-ons F14"), run.err());
+    }
+}
