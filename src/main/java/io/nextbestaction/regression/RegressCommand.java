@@ -8,6 +8,9 @@ import io.nextbestaction.rules.RuleSetInvalidException;
 import io.nextbestaction.rulesets.DecisionTablesFolder;
 
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +19,16 @@ import java.util.List;
 /**
  * {@code ./regress [--rules DIR] [SUITE...]}: runs suites against the rule files of a folder, without a server or a
  * database. Exit code 0 when every case passes, 1 when one fails, 2 when the rules or a suite cannot be read.
+ * {@code ./regress --replay N [--rules DIR] [--database JDBC-URL]} re-decides the last N logged decisions instead.
  */
 public final class RegressCommand {
 
     static final String DEFAULT_RULES = "decision-tables";
     static final String DEFAULT_SUITE = "regression";
+    static final String DEFAULT_DATABASE = "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=nba";
+    static final String USAGE = "usage: ./regress [--rules DIR] [SUITE...]  |  ./regress --replay N [--rules DIR] [--database JDBC-URL]"
+            + "   (defaults: --rules " + DEFAULT_RULES + ", suite " + DEFAULT_SUITE + ", database $QUARKUS_DATASOURCE_JDBC_URL or "
+            + DEFAULT_DATABASE + ")";
 
     private RegressCommand() {
     }
@@ -32,14 +40,20 @@ public final class RegressCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path rules = Path.of(DEFAULT_RULES);
         List<Path> suites = new ArrayList<>();
+        Integer replay = null;
+        String database = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", DEFAULT_DATABASE);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--rules") && i + 1 < args.length) {
                 rules = Path.of(args[++i]);
+            } else if (args[i].equals("--replay") && i + 1 < args.length && args[i + 1].matches("\\d{1,6}")) {
+                replay = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--database") && i + 1 < args.length) {
+                database = args[++i];
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
-                out.println("usage: ./regress [--rules DIR] [SUITE...]   (defaults: --rules " + DEFAULT_RULES + ", suite " + DEFAULT_SUITE + ")");
+                out.println(USAGE);
                 return 0;
             } else if (args[i].startsWith("--")) {
-                err.println("unknown option " + args[i] + "; usage: ./regress [--rules DIR] [SUITE...]");
+                err.println("unknown option " + args[i] + "; " + USAGE);
                 return 2;
             } else {
                 suites.add(Path.of(args[i]));
@@ -60,6 +74,9 @@ public final class RegressCommand {
             e.problems().forEach(p -> err.println("  " + p));
             return 2;
         }
+        if (replay != null) {
+            return replay(ruleSet, replay, database, out, err);
+        }
         List<RegressionCase> cases = new ArrayList<>();
         try {
             for (Path suite : suites) {
@@ -76,5 +93,20 @@ public final class RegressCommand {
         RegressionReport report = new RegressionRunner(new OfferSelection(new RuleEngine())).run(ruleSet, cases);
         out.print(ReportText.render(report));
         return report.allPassed() ? 0 : 1;
+    }
+
+    private static int replay(RuleSet ruleSet, int last, String database, PrintStream out, PrintStream err) {
+        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+        List<LoggedDecision> decisions;
+        try (Connection connection = DriverManager.getConnection(database, user, password)) {
+            decisions = DecisionLogReader.newest(connection, last);
+        } catch (SQLException e) {
+            err.println("The decision log at " + database + " cannot be read: " + e.getMessage());
+            return 2;
+        }
+        ReplayReport report = new Replay(new OfferSelection(new RuleEngine())).run(ruleSet, decisions);
+        out.print(ReportText.render(report));
+        return 0;
     }
 }

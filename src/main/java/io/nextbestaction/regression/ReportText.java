@@ -31,6 +31,31 @@ public final class ReportText {
         return out.toString();
     }
 
+    /** What a candidate ruleset would change in the logged decisions. */
+    public static String render(ReplayReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("Replay of the last ").append(report.replayed()).append(" logged decisions with ruleset ")
+                .append(report.rulesetVersion()).append('\n');
+        out.append(report.changed()).append(" would change; the top offer changes in ").append(report.topOfferChanged()).append('\n');
+        counts(out, "offers added", report.offersAdded());
+        counts(out, "offers removed", report.offersRemoved());
+        counts(out, "suppressions added", report.suppressionsAdded());
+        counts(out, "suppressions removed", report.suppressionsRemoved());
+        counts(out, "changed by segment", report.changedBySegment());
+        for (ReplayReport.Change c : report.examples()) {
+            out.append("  decision ").append(c.decisionId()).append(" (").append(c.segment()).append("): ")
+                    .append(c.before()).append(" -> ").append(c.after()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void counts(StringBuilder out, String title, Map<String, Integer> counts) {
+        if (!counts.isEmpty()) {
+            out.append(title).append(": ").append(counts.entrySet().stream()
+                    .map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+        }
+    }
+
     /** Expected against actual for one failed case, with the rows that fired. */
     public static String diff(RegressionReport.CaseResult c) {
         StringBuilder out = new StringBuilder();

@@ -88,8 +88,13 @@ public class DecisionTablesFolder {
         RuleSetSubmission.Submitted submitted = submission.submit(files, AUTHOR, comment, RuleSetVersion.Source.FOLDER);
         int version = submitted.version().version;
         if (submitted.valid()) {
-            activation.activate(version, AUTHOR);
-            LOG.infof("Version %d from %s is valid and active", version, dir());
+            try {
+                activation.activate(version, AUTHOR, false);
+                LOG.infof("Version %d from %s is valid and active", version, dir());
+            } catch (RegressionFailedException e) {
+                LOG.errorf("Version %d from %s is valid but not activated: %s; the last good version keeps serving.",
+                        version, dir(), e.getMessage());
+            }
         } else {
             LOG.errorf("Version %d from %s is rejected; the last good version keeps serving. Errors:%n  %s", version, dir(),
                     String.join("\n  ", submitted.errors().stream().map(Object::toString).toList()));

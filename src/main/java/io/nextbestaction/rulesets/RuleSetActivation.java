@@ -1,38 +1,37 @@
 package io.nextbestaction.rulesets;
 
-import io.nextbestaction.common.error.ProblemException;
+import io.nextbestaction.regression.RegressionReport;
+import io.nextbestaction.regression.RegressionSuites;
 import io.nextbestaction.rules.RuleSet;
-import io.nextbestaction.rules.RuleSetInvalidException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Publishes a stored version, or rolls back to an older one: audited, and atomic for the decisions in flight. */
+/**
+ * Publishes a stored version, or rolls back to an older one: only if the regression suites pass (unless an admin
+ * forces it), audited, and atomic for the decisions in flight.
+ */
 @ApplicationScoped
 public class RuleSetActivation {
 
     private final RuleSetStore store;
-    private final CompiledVersions compiled;
+    private final StoredVersions versions;
     private final ServingVersion serving;
+    private final RegressionSuites suites;
 
-    public RuleSetActivation(RuleSetStore store, CompiledVersions compiled, ServingVersion serving) {
+    public RuleSetActivation(RuleSetStore store, StoredVersions versions, ServingVersion serving, RegressionSuites suites) {
         this.store = store;
-        this.compiled = compiled;
+        this.versions = versions;
         this.serving = serving;
+        this.suites = suites;
     }
 
-    public Activation activate(int version, String by) {
-        RuleSetVersion target = store.find(version)
-                .orElseThrow(() -> ProblemException.notFound("No ruleset version " + version + " is stored."));
-        if (target.status == RuleSetVersion.Status.REJECTED) {
-            throw new ProblemException(409, "Rejected version",
-                    "Version " + version + " failed validation and can never serve; see GET /rulesets/" + version + ".");
+    /** Activates a version whose suites pass; {@code force} (an admin's) activates it even when cases fail. */
+    public Activation activate(int version, String by, boolean force) {
+        RuleSet ruleSet = versions.compiled(version);
+        RegressionReport report = suites.run(ruleSet);
+        if (!report.allPassed() && !force) {
+            throw new RegressionFailedException(version, report);
         }
-        RuleSet ruleSet;
-        try {
-            ruleSet = compiled.compiled(version);
-        } catch (RuleSetInvalidException e) {
-            throw new ProblemException(409, "Version does not compile", "Version " + version + " no longer compiles: " + e.getMessage());
-        }
-        Activation activation = store.recordActivation(serving.version(), version, by, false);
+        Activation activation = store.recordActivation(serving.version(), version, by, force && !report.allPassed());
         serving.switchTo(version, ruleSet);
         return activation;
     }

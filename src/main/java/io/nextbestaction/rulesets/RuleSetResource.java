@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -145,9 +146,14 @@ public class RuleSetResource {
     @POST
     @Path("{version}/activate")
     @RolesAllowed("analyst")
-    @Operation(summary = "Publish a version, or roll back to an older one", description = "Every activation is audited. A REJECTED version is refused with 409.")
-    public ActivationView activate(@PathParam("version") int version) {
-        return ActivationView.of(activation.activate(version, identity.getPrincipal().getName()));
+    @Operation(summary = "Publish a version, or roll back to an older one",
+            description = "The regression suites run first: if a case fails, the activation is refused with 409 and the report. "
+                    + "An admin may force it (force=true); the override is audited. A REJECTED version is refused with 409.")
+    public ActivationView activate(@PathParam("version") int version, @QueryParam("force") boolean force) {
+        if (force && !identity.hasRole("admin")) {
+            throw new ProblemException(403, "Forbidden", "Only an admin may force an activation past failing regression cases.");
+        }
+        return ActivationView.of(activation.activate(version, identity.getPrincipal().getName(), force));
     }
 
     /** The files of the base version with the uploaded ones in place of those of the same name. */

@@ -20,9 +20,10 @@ import java.util.function.BooleanSupplier;
 
 import static io.nextbestaction.rulesets.RuleSetLifecycleTest.SEATS_AT_90;
 import static io.nextbestaction.rulesets.RuleSetLifecycleTest.activeVersion;
+import static io.nextbestaction.rulesets.RuleSetLifecycleTest.annualSwitchPropensity;
+import static io.nextbestaction.rulesets.RuleSetLifecycleTest.annualSwitchScore;
 import static io.nextbestaction.rulesets.RuleSetLifecycleTest.viewer;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -78,13 +79,11 @@ class FolderWatchTest {
     @Test
     void shouldServeASavedChangeAndKeepTheLastGoodVersionWhenABrokenOneIsSaved() throws Exception {
         assertEquals(1, activeVersion());
-        given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("watch-1")).post("/decide").then()
-                .body("offers.offerId", contains("seat-pack-10"));
+        assertEquals(30.0f, annualSwitchScore("watch-1"));
 
-        save(Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95));
+        save(annualSwitchPropensity(0.5));
         within(Duration.ofSeconds(15), () -> activeVersion() == 2, "the saved change going live");
-        given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("watch-2")).post("/decide").then()
-                .body("offers", empty());
+        assertEquals(50.0f, annualSwitchScore("watch-2"));
         viewer().get("/rulesets/2").then().body("source", equalTo("FOLDER")).body("author", equalTo("decision-tables folder"));
 
         save(Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "F14", 7));
@@ -95,5 +94,12 @@ class FolderWatchTest {
         assertEquals(2, activeVersion(), "the last good version keeps serving");
         assertTrue(given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("watch-3")).post("/decide").then()
                 .extract().<String>path("rulesetVersion").startsWith("v2 "));
+
+        // A valid change that breaks a regression case is stored but not activated.
+        save(Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95));
+        within(Duration.ofSeconds(15), () -> newestVersion() == 4, "the suite-breaking save being stored");
+        viewer().get("/rulesets/4").then().body("status", equalTo("VALID"));
+        Thread.sleep(1000);
+        assertEquals(2, activeVersion(), "a change that fails the regression suites does not go live");
     }
 }

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What an analyst does with rulesets: upload, read the errors, fix, activate, roll back. */
 @QuarkusTest
@@ -26,8 +27,26 @@ class RuleSetLifecycleTest {
             {"account": {"id": "%s", "seats": {"used": 9, "limit": 10}, "healthScore": 80},
              "channels": ["IN_APP"], "holdoutPercent": 0}""";
 
+    static final String MONTHLY_PAYER = """
+            {"account": {"id": "%s", "billingCycle": "MONTHLY", "tenureDays": 120, "healthScore": 80},
+             "channels": ["IN_APP"], "holdoutPercent": 0}""";
+
+    /** The upsell workbook with the annual-switch propensity (0.3 shipped) changed: the suites still pass. */
+    static RuleFile annualSwitchPropensity(double propensity) {
+        return Workbooks.withCell(Workbooks.shipped("upsell.drl.xlsx"), "Upsell", "L17", propensity);
+    }
+
+    static float annualSwitchScore(String accountId) {
+        return given().contentType(ContentType.JSON).body(MONTHLY_PAYER.formatted(accountId)).post("/decide").then()
+                .statusCode(200).extract().path("offers.find { it.offerId == 'annual-switch' }.score");
+    }
+
     static RequestSpecification analyst() {
         return given().auth().preemptive().basic("analyst", "analyst-dev-password");
+    }
+
+    static RequestSpecification admin() {
+        return given().auth().preemptive().basic("admin", "admin-dev-password");
     }
 
     static RequestSpecification viewer() {
@@ -65,21 +84,18 @@ class RuleSetLifecycleTest {
 
     @Test
     void shouldPublishAValidUploadAndRollBack() {
-        RuleFile stricter = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95);
-        int version = upload(Workbooks.playbookWith(stricter), "seat pack only from 95%", 201);
-
-        given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("rs-before")).post("/decide").then()
-                .body("offers.offerId", contains("seat-pack-10"));
+        int version = upload(List.of(annualSwitchPropensity(0.5)), "annual switch more likely", 201);
+        assertEquals(30.0f, annualSwitchScore("rs-before"));
 
         analyst().post("/rulesets/" + version + "/activate").then().statusCode(200)
-                .body("toVersion", equalTo(version)).body("activatedBy", equalTo("analyst"));
-        given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("rs-after")).post("/decide").then()
-                .body("offers", empty())
+                .body("toVersion", equalTo(version)).body("activatedBy", equalTo("analyst")).body("forced", equalTo(false));
+        assertEquals(50.0f, annualSwitchScore("rs-after"));
+        given().contentType(ContentType.JSON).body(MONTHLY_PAYER.formatted("rs-after-2")).post("/decide").then()
                 .body("rulesetVersion", startsWith("v" + version + " (sha256:"));
 
         analyst().post("/rulesets/1/activate").then().statusCode(200).body("fromVersion", equalTo(version));
-        given().contentType(ContentType.JSON).body(SEATS_AT_90.formatted("rs-rolled-back")).post("/decide").then()
-                .body("offers.offerId", contains("seat-pack-10"))
+        assertEquals(30.0f, annualSwitchScore("rs-rolled-back"));
+        given().contentType(ContentType.JSON).body(MONTHLY_PAYER.formatted("rs-rolled-back-2")).post("/decide").then()
                 .body("rulesetVersion", startsWith("v1 (sha256:"));
         viewer().get("/rulesets/activations").then().statusCode(200)
                 .body("[0].toVersion", equalTo(1)).body("[0].fromVersion", equalTo(version));
@@ -96,7 +112,7 @@ class RuleSetLifecycleTest {
                 .extract().path("version");
         viewer().get("/rulesets/" + version).then().body("status", equalTo("REJECTED")).body("errors", org.hamcrest.Matchers.not(empty()));
         analyst().post("/rulesets/" + version + "/activate").then().statusCode(409).contentType("application/problem+json");
-        org.junit.jupiter.api.Assertions.assertEquals(1, activeVersion());
+        assertEquals(1, activeVersion());
     }
 
     @Test

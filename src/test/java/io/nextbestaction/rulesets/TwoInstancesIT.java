@@ -1,7 +1,6 @@
 package io.nextbestaction.rulesets;
 
 import io.nextbestaction.rules.RuleFile;
-import io.nextbestaction.rules.Workbooks;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -96,7 +95,7 @@ class TwoInstancesIT {
         assertEquals(1, activeOn(portA));
         assertEquals(1, activeOn(portB));
 
-        RuleFile stricter = Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95);
+        RuleFile stricter = RuleSetLifecycleTest.annualSwitchPropensity(0.5);
         int version = on(portA).multiPart("file", stricter.name(), stricter.content(), "application/octet-stream")
                 .post("/rulesets").then().statusCode(201).extract().path("version");
 

@@ -1,0 +1,32 @@
+package io.nextbestaction.rulesets;
+
+import io.nextbestaction.regression.RegressionReport;
+import io.nextbestaction.regression.RegressionSuites;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/rulesets/{version}/regression")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegressionResource {
+
+    private final StoredVersions versions;
+    private final RegressionSuites suites;
+
+    public RegressionResource(StoredVersions versions, RegressionSuites suites) {
+        this.versions = versions;
+        this.suites = suites;
+    }
+
+    @POST
+    @Authenticated
+    @Operation(summary = "Run the regression suites against a stored version",
+            description = "The same report as ./regress: each case, expected against actual offers and suppressions, the rows that fired, and coverage.")
+    public RegressionReport run(@PathParam("version") int version) {
+        return suites.run(versions.compiled(version));
+    }
+}

@@ -1,0 +1,53 @@
+package io.nextbestaction.rulesets;
+
+import io.agroal.api.AgroalDataSource;
+import io.nextbestaction.common.error.Problem;
+import io.nextbestaction.common.error.ProblemException;
+import io.nextbestaction.regression.DecisionLogReader;
+import io.nextbestaction.regression.Replay;
+import io.nextbestaction.regression.ReplayReport;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+@Path("/rulesets/{version}/replay")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReplayResource {
+
+    static final int MAX_DECISIONS = 100_000;
+
+    private final StoredVersions versions;
+    private final Replay replay;
+    private final AgroalDataSource dataSource;
+
+    public ReplayResource(StoredVersions versions, Replay replay, AgroalDataSource dataSource) {
+        this.versions = versions;
+        this.replay = replay;
+        this.dataSource = dataSource;
+    }
+
+    @POST
+    @Authenticated
+    @Operation(summary = "Replay the last logged decisions against a version",
+            description = "Re-decides the last N logged decisions (each at its own time, with the history it had) and reports how many would change: top offer, offers added or removed, suppressions added or removed, by offer and by segment.")
+    public ReplayReport replay(@PathParam("version") int version, @QueryParam("last") @DefaultValue("1000") int last) throws SQLException {
+        if (last < 1 || last > MAX_DECISIONS) {
+            throw ProblemException.invalid("last must be from 1 to " + MAX_DECISIONS + ".",
+                    List.of(new Problem.FieldError("last", "must be from 1 to " + MAX_DECISIONS)));
+        }
+        var candidate = versions.compiled(version);
+        try (Connection connection = dataSource.getConnection()) {
+            return replay.run(candidate, DecisionLogReader.newest(connection, last));
+        }
+    }
+}
