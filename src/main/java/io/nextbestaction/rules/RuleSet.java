@@ -14,10 +14,11 @@ import java.util.Set;
  * @param sha256  the content hash of the files, {@code sha256:} and 16 hex digits
  * @param decisionRows the rows that take part in decisions (all but the catalog's), in file, sheet and row order
  * @param guardrails   the guardrail codes its rules can report
+ * @param sessions     reusable sessions over the rule base
  */
 public record RuleSet(String version, String sha256, List<String> files, KieBase kieBase, OfferCatalog catalog,
                       Map<String, RowRef> rows, List<RowRef> decisionRows, Set<String> guardrails,
-                      List<RuleSetProblem> warnings) {
+                      List<RuleSetProblem> warnings, SessionPool sessions) {
 
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;
@@ -25,7 +26,7 @@ public record RuleSet(String version, String sha256, List<String> files, KieBase
 
     /** The same ruleset as stored version {@code number}. */
     public RuleSet asVersion(int number) {
-        return new RuleSet("v" + number + " (" + sha256 + ")", sha256, files, kieBase, catalog, rows, decisionRows, guardrails, warnings);
+        return new RuleSet("v" + number + " (" + sha256 + ")", sha256, files, kieBase, catalog, rows, decisionRows, guardrails, warnings, sessions);
     }
 
     RowRef rowOf(String packageName, String ruleName) {

@@ -136,7 +136,7 @@ public class RuleSetCompiler {
         }
         String sha256 = sha256Of(sorted);
         return new RuleSet(sha256, sha256, sorted.stream().map(RuleFile::name).toList(), kieBase, catalog, Map.copyOf(rows),
-                decisionRows, Set.copyOf(guardrails), List.copyOf(warnings));
+                decisionRows, Set.copyOf(guardrails), List.copyOf(warnings), new SessionPool(kieBase));
     }
 
     private List<Source> toDrl(RuleFile file, List<RuleSetProblem> problems) {
