@@ -57,12 +57,8 @@ public class RuleSetCompiler {
     private static final Pattern GUARDRAIL_CODE = Pattern.compile("evaluation\\.suppress\\([^;]*?\"(\\w+)\"\\s*\\)");
     private static final Pattern CATALOG_GROUP_LINE = Pattern.compile("(?m)^\\s*agenda-group\\s+\"" + CATALOG_AGENDA_GROUP + "\"");
 
-    // Globals declared once for the whole rule base, so a ruleset without offer tables or without a catalog still runs.
-    private static final String PRELUDE = """
-            package io.nextbestaction.rules.prelude;
-            global io.nextbestaction.rules.facts.Evaluation evaluation;
-            global io.nextbestaction.rules.facts.CatalogBuilder catalog;
-            """;
+    /** DRL that ships with the code and joins every ruleset: the declarations of the globals the code sets. */
+    private static final String CODE_RULES = "rules/globals.drl";
 
     /** DRL generated from one sheet (or read from one DRL file), with the row each rule came from. */
     private record Source(RuleFile file, String sheet, String path, String drl, Map<String, RowRef> rows,
@@ -87,7 +83,7 @@ public class RuleSetCompiler {
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(Account.class.getClassLoader()));
-        builder.add(resource(PRELUDE, "prelude.drl"), ResourceType.DRL);
+        builder.add(resource(codeRules(), CODE_RULES), ResourceType.DRL);
         Map<String, Source> byPath = new HashMap<>();
         for (Source source : sources) {
             byPath.put(source.path(), source);
@@ -227,6 +223,17 @@ public class RuleSetCompiler {
                 + (file.name() + (sheet == null ? "" : "-" + sheet)).replaceAll("[^A-Za-z0-9_.-]", "_") + ".drl";
         boolean catalog = CATALOG_GROUP_LINE.matcher(drl).find();
         return new Source(file, sheet, path, drl, rows, rowByLine, content, catalog);
+    }
+
+    private static String codeRules() {
+        try (var in = RuleSetCompiler.class.getClassLoader().getResourceAsStream(CODE_RULES)) {
+            if (in == null) {
+                throw new IllegalStateException(CODE_RULES + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Resource resource(String drl, String path) {
