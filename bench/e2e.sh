@@ -4,15 +4,20 @@
 # fixed-rate run. Checks that every answered decision is in nba.decision, samples the service's RSS, and measures the
 # engine-only rate in the same run for the ratio. Stops the service at the end (trap).
 # Environment (defaults): BENCH_PORT (18080), BENCH_DB (nba_bench), BENCH_ACCOUNTS (4000), BENCH_DURATION_S (30),
-# BENCH_WARMUP_S (30), BENCH_THREADS (2), BENCH_CONNECTIONS ("16 64": one max-load run per value), BENCH_RATE (2500;
-# 0 skips the fixed-rate run), BENCH_RATE_CONNECTIONS (64),
-# BENCH_SERVICE_OPTS (JVM options of the service, default none), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
+# BENCH_WARMUP_S (30: minimum; warm-up goes on in 10 s steps until the JIT is done, at most BENCH_WARMUP_MAX_S, 150),
+# BENCH_THREADS (2), BENCH_CONNECTIONS ("16 64": one max-load run per value), BENCH_RATE (2500; 0 skips the fixed-rate
+# run), BENCH_RATE_CONNECTIONS (64),
+# BENCH_CHANGE_SIZES ("2000 10000": rule changes made through the service's API after the load; "" skips them),
+# BENCH_SERVICE_OPTS (JVM options of the service, default none), BENCH_JFR=1 (JFR profile of the service during the
+# max-load run with the most connections, broken down by step of a decision), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need wrk wrk
 need curl curl
 need psql postgresql-client
 need createdb postgresql-client
+need jstat openjdk-17-jdk-headless
+need jcmd openjdk-17-jdk-headless
 bench_build
 
 PORT="${BENCH_PORT:-18080}"
@@ -20,11 +25,16 @@ DB="${BENCH_DB:-nba_bench}"
 ACCOUNTS="${BENCH_ACCOUNTS:-4000}"
 DURATION="${BENCH_DURATION_S:-30}"
 WARMUP="${BENCH_WARMUP_S:-30}"
+WARMUP_MAX="${BENCH_WARMUP_MAX_S:-150}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16 64}"
 RATE="${BENCH_RATE:-2500}"
 RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-64}"
 SERVICE_OPTS="${BENCH_SERVICE_OPTS:-}"
+CHANGE_SIZES="${BENCH_CHANGE_SIZES-2000 10000}"
+# An analyst for the rule changes through the API (embedded users, as an operator configures them).
+ANALYST="benchanalyst"
+ANALYST_PASSWORD="bench-analyst-$$"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BASE="http://127.0.0.1:$PORT"
 OUT="$OUT_ROOT/e2e"
@@ -52,20 +62,29 @@ java -Xms1g -Xmx1g "${JAVA_PROPS[@]}" io.nextbestaction.bench.EngineBench --rule
 kv engine_per_s "$(awk '/^RESULT ruleset=shipped mode=engine / { split($4, a, "="); print a[2] }' "$OUT/engine.txt")"
 kv engine_json_per_s "$(awk '/^RESULT ruleset=shipped mode=json / { split($4, a, "="); print a[2] }' "$OUT/engine.txt")"
 
-# 2. The dedicated database, emptied (the service's Flyway creates the schema on first start).
+# 2. The dedicated database, reset: the service's Flyway creates the schema, and the decision-tables folder becomes
+#    ruleset version 1 (a schema left from an earlier run would keep serving the playbook of that run).
 if ! psql -X -d postgres -Atc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
   log "creating database $DB"
   createdb "$DB"
 fi
+psql -X -q -d "$DB" -c "set client_min_messages = warning; drop schema if exists nba cascade"
 
-# 3. The packaged service, loopback only.
+# 3. The packaged service, loopback only. With BENCH_JFR=1 it records from its start (JFR started later, with jcmd,
+#    deoptimises the hot code and the service spends the next minute and a half compiling it again).
+JFR_OPTS=""
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  JFR_OPTS="-XX:StartFlightRecording=settings=default,dumponexit=true,filename=$OUT/service.jfr"
+fi
 log "starting the service on $BASE (database $DB, log $OUT/service.log)"
 # shellcheck disable=SC2086
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?currentSchema=nba" \
 QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
-NBA_DECISION_TABLES_DIR="$ROOT/decision-tables" \
-  java $SERVICE_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+NBA_DECISION_TABLES_DIR="$ROOT/decision-tables" NBA_DECISION_TABLES_WATCH=false NBA_API_KEY= \
+  java $SERVICE_OPTS $JFR_OPTS "-Dquarkus.security.users.embedded.users.$ANALYST=$ANALYST_PASSWORD" \
+    "-Dquarkus.security.users.embedded.roles.$ANALYST=analyst" \
+    -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 SAMPLER_PID=""
 stop_all() {
@@ -86,7 +105,6 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 log "ready: $(curl -s "$BASE/q/health/ready" | tr -d ' \n' | cut -c1-160)"
-sql "truncate nba.contact_event, nba.decision"
 
 # 4. Accounts and their stored history.
 java "${JAVA_PROPS[@]}" io.nextbestaction.bench.Accounts "$ACCOUNTS" 7 "$OUT" 1000 > "$OUT/accounts.txt"
@@ -103,9 +121,9 @@ kv rss_idle_mib "$(rss_mib "$SERVICE_PID")"
 kv heap_idle "$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|total/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); exit } }')"
 
 # 5. Load. wrk runs with the Lua script; its done() prints a BENCH line. RSS is sampled every second meanwhile.
-run_wrk() { # label connections duration rate
-  local label=$1 conns=$2 duration=$3 rate=$4
-  BENCH_BODIES="$OUT/accounts.jsonl" BENCH_RUN="$label" BENCH_IDS_DIR="$OUT/ids" BENCH_RATE="$rate" BENCH_THREADS="$THREADS" \
+run_wrk() { # label connections duration rate [ids dir]
+  local label=$1 conns=$2 duration=$3 rate=$4 ids=${5-$OUT/ids}
+  BENCH_BODIES="$OUT/accounts.jsonl" BENCH_RUN="$label" BENCH_IDS_DIR="$ids" BENCH_RATE="$rate" BENCH_THREADS="$THREADS" \
     wrk -t"$THREADS" -c"$conns" -d"${duration}s" --timeout 5s --latency -s "$BENCH_DIR/lua/decide.lua" "$BASE" \
     > "$OUT/wrk-$label.txt" 2> "$OUT/wrk-$label.err" || { cat "$OUT/wrk-$label.err" >&2; die "wrk failed ($label)"; }
 }
@@ -133,10 +151,16 @@ measure() { # label connections rate
   SAMPLER_PID=$!
   log "run '$label': wrk -t$THREADS -c$conns -d${DURATION}s$([ "$rate" != 0 ] && echo " paced to $rate/s")"
   kv "$label.loadavg_before" "$(cut -d' ' -f1 /proc/loadavg)"
+  if [ "${BENCH_JFR:-0}" = 1 ] && [ "$label" = "max-c$WARM_CONNS" ]; then
+    kv jfr_from_ms "$(date +%s%3N)"
+  fi
   local m0 s0 p0 c0 t0 m1 s1 p1 c1 t1
   times > "$OUT/times0"
   m0=$(machine_ticks); s0=$(proc_ticks "$SERVICE_PID"); p0=$(postgres_ticks); c0=$(children_ticks "$OUT/times0"); t0=$(date +%s.%N)
   run_wrk "$label" "$conns" "$DURATION" "$rate"
+  if [ "${BENCH_JFR:-0}" = 1 ] && [ "$label" = "max-c$WARM_CONNS" ]; then
+    kv jfr_to_ms "$(date +%s%3N)"
+  fi
   times > "$OUT/times1"
   m1=$(machine_ticks); s1=$(proc_ticks "$SERVICE_PID"); p1=$(postgres_ticks); c1=$(children_ticks "$OUT/times1"); t1=$(date +%s.%N)
   kill "$SAMPLER_PID" 2>/dev/null || true
@@ -165,8 +189,29 @@ SQL
   kv "$label.extra" "$(echo "$check" | cut -d'|' -f3)"
 }
 
-log "warm-up: ${WARMUP} s at -c16 (the service's JIT needs about half a minute of load)"
-run_wrk warmup 16 "$WARMUP" 0
+# Warm-up at the largest connection count, in 10 s steps. On 2 shared cores the service's JIT keeps about one core
+# busy for the first 1.5-2 minutes of load (throughput climbs from ~15 % to 100 % of its steady state meanwhile), so
+# warm up until the JIT is done: a 10 s step in which the compilers spent < 1.5 s (jstat -compiler) and whose rate is
+# within 7 % of the step before; at least WARMUP s, at most WARMUP_MAX s.
+WARM_CONNS=$(echo "$CONNECTIONS" | tr ' ' '\n' | sort -n | tail -1)
+jit_seconds() { jstat -compiler "$SERVICE_PID" 2>/dev/null | awk 'NR == 2 { print $4 }'; }
+warm=0 previous=0 step=0 jit_before=$(jit_seconds)
+while :; do
+  step=$((step + 1))
+  run_wrk "warmup$step" "$WARM_CONNS" 10 0 ""
+  current=$(grep -o 'ok_rps=[0-9.]*' "$OUT/wrk-warmup$step.txt" | cut -d= -f2)
+  jit_now=$(jit_seconds)
+  jit_step=$(awk -v a="${jit_before:-0}" -v b="${jit_now:-0}" 'BEGIN { printf "%.1f", b - a }')
+  jit_before=$jit_now
+  warm=$((warm + 10))
+  log "warm-up step $step (-c$WARM_CONNS, 10 s): $current decisions/s, JIT compiling ${jit_step} s of the 10 s"
+  if [ "$warm" -ge "$WARMUP_MAX" ]; then log "warm-up stopped at the ${WARMUP_MAX} s limit"; break; fi
+  if [ "$warm" -ge "$WARMUP" ] && awk -v a="$previous" -v b="$current" -v j="$jit_step" \
+      'BEGIN { exit !(j < 1.5 && a > 0 && (a - b) / b <= 0.07 && (b - a) / b <= 0.07) }'; then break; fi
+  previous=$current
+done
+kv warmup_jit_s "$jit_now"
+kv warmup_s "$warm"
 RUNS=""
 for c in $CONNECTIONS; do
   measure "max-c$c" "$c" 0
@@ -182,8 +227,56 @@ kv rss_after_mib "$(rss_mib "$SERVICE_PID")"
 kv rss_hwm_mib "$(hwm_mib "$SERVICE_PID")"
 kv heap_after "$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|total/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); exit } }')"
 kv server_p99_ms "$(curl -s "$BASE/q/metrics" | awk '/^nba_decide_seconds\{.*quantile="0.99"/ { printf "%.2f", $2 * 1000; exit }')"
+
+# 6. Rule changes through the service, idle after the load: upload a generated table onto version 1 (POST /rulesets:
+#    validation, compilation, storage), activate it (POST /rulesets/{v}/activate: regression suites, audit, switch),
+#    then the first decision, which must report the new version. The generated rows are keyed on an industry
+#    attribute the regression cases do not have, so the gate passes.
+now_s() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+CHANGES=""
+mkdir -p "$OUT/workbooks"
+for rows in $CHANGE_SIZES; do
+  java "${JAVA_PROPS[@]}" io.nextbestaction.bench.Workbooks "$OUT/workbooks" "$rows" > /dev/null
+  wb="$OUT/workbooks/generated-$rows.drl.xlsx"
+  log "rule change through the API: $rows rows"
+  t0=$(now_s)
+  code=$(curl -s -o "$OUT/change-$rows-upload.json" -w '%{http_code}' -u "$ANALYST:$ANALYST_PASSWORD" \
+    -F "file=@$wb" -F "comment=bench: $rows generated rows" -F base=1 "$BASE/rulesets")
+  t1=$(now_s)
+  version=$(grep -o '"version":[0-9]*' "$OUT/change-$rows-upload.json" | head -1 | cut -d: -f2)
+  [ "$code" = 201 ] || { log "upload of $rows rows answered $code: $(head -c 600 "$OUT/change-$rows-upload.json")"; kv "change$rows.failed" "upload $code"; CHANGES="$CHANGES $rows"; continue; }
+  code=$(curl -s -o "$OUT/change-$rows-activate.json" -w '%{http_code}' -u "$ANALYST:$ANALYST_PASSWORD" -X POST \
+    "$BASE/rulesets/$version/activate")
+  t2=$(now_s)
+  [ "$code" = 200 ] || { log "activation of version $version answered $code: $(head -c 600 "$OUT/change-$rows-activate.json")"; kv "change$rows.failed" "activate $code"; CHANGES="$CHANGES $rows"; continue; }
+  served=""
+  for _ in $(seq 1 300); do
+    served=$(head -1 "$OUT/accounts.jsonl" | curl -s -X POST -H 'Content-Type: application/json' --data-binary @- "$BASE/decide" \
+      | grep -o '"rulesetVersion":"[^"]*"' | cut -d'"' -f4)
+    case "$served" in "v$version "*) break ;; esac
+    sleep 0.1
+  done
+  t3=$(now_s)
+  kv "change$rows.version" "$version"
+  kv "change$rows.served" "$served"
+  kv "change$rows.upload_s" "$(elapsed "$t0" "$t1")"
+  kv "change$rows.activate_s" "$(elapsed "$t1" "$t2")"
+  kv "change$rows.first_decision_s" "$(elapsed "$t2" "$t3")"
+  kv "change$rows.live_s" "$(elapsed "$t0" "$t3")"
+  kv "change$rows.warnings" "$(grep -o '"warnings":\[.*' "$OUT/change-$rows-upload.json" | grep -o '"message"' | wc -l)"
+  kv "change$rows.rss_mib" "$(rss_mib "$SERVICE_PID")"
+  kv "change$rows.heap" "$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap|total/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); exit } }')"
+  CHANGES="$CHANGES $rows"
+done
+kv changes "$CHANGES"
+kv rss_hwm_after_changes_mib "$(hwm_mib "$SERVICE_PID")"
 stop_all
 trap - EXIT
 
 grep -v '^RESULT ' "$OUT/engine.txt" | sed -n '/^Engine only/,$p' | head -4
+if [ "${BENCH_JFR:-0}" = 1 ] && [ -f "$OUT/service.jfr" ]; then
+  java "${JAVA_PROPS[@]}" io.nextbestaction.bench.JfrBreakdown "$OUT/service.jfr" \
+    "$(grep '^jfr_from_ms=' "$KV" | cut -d= -f2)" "$(grep '^jfr_to_ms=' "$KV" | cut -d= -f2)"
+fi
 java "${JAVA_PROPS[@]}" io.nextbestaction.bench.Report e2e "$KV"

@@ -69,9 +69,13 @@ WRK=$!
 activations=0
 failed_activations=0
 target=2
-end=$((SECONDS + SECONDS_UNDER_LOAD - 1))
-while [ "$SECONDS" -lt "$end" ]; do
-  sleep 1
+start_ms=$(date +%s%3N)
+tick=1
+while [ "$tick" -lt "$SECONDS_UNDER_LOAD" ]; do
+  # One activation at each whole second since the start of the load, however long the previous one took.
+  wait_ms=$((start_ms + tick * 1000 - $(date +%s%3N)))
+  [ "$wait_ms" -gt 0 ] && sleep "$(printf '%d.%03d' $((wait_ms / 1000)) $((wait_ms % 1000)))"
+  tick=$((tick + 1))
   code=$(curl -s -o /dev/null -w '%{http_code}' -u "$AUTH" -X POST "$BASE/rulesets/$target/activate")
   if [ "$code" = 200 ]; then activations=$((activations + 1)); else failed_activations=$((failed_activations + 1)); fi
   target=$((3 - target))

@@ -10,6 +10,7 @@
 local bodies_file = os.getenv("BENCH_BODIES") or "target/bench/e2e/accounts.jsonl"
 local run = os.getenv("BENCH_RUN") or "run"
 local ids_dir = os.getenv("BENCH_IDS_DIR")
+if ids_dir == "" then ids_dir = nil end
 local rate = tonumber(os.getenv("BENCH_RATE") or "0") or 0
 local nthreads = tonumber(os.getenv("BENCH_THREADS") or "1") or 1
 

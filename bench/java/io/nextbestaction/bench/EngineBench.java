@@ -7,9 +7,7 @@ import io.nextbestaction.decide.Arbitration;
 import io.nextbestaction.decide.BenchFacts;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.DecisionResponse;
-import io.nextbestaction.decide.Holdout;
-import io.nextbestaction.history.ContactEvent;
-import io.nextbestaction.history.Outcome;
+import io.nextbestaction.decide.OfferSelection;
 import io.nextbestaction.rules.RuleEngine;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
@@ -32,8 +30,8 @@ import java.util.UUID;
  * Engine-only throughput on ONE thread (the calling thread), plain harness with warm-up:
  * <ul>
  *   <li>{@code engine}: {@code RuleEngine.evaluate(RuleSet, Account)} on prebuilt facts, exactly the rule call of a decision;</li>
- *   <li>{@code decide}: request record + stored history to facts ({@code DecisionService.toFacts}), evaluate,
- *       {@code Arbitration.rank}, holdout: the in-process decision path without HTTP, JSON and database;</li>
+ *   <li>{@code decide}: {@code OfferSelection.select}: request record + stored history to facts, evaluate,
+ *       {@code Arbitration.rank}, holdout: the in-process decision path the service takes, without HTTP, JSON and database;</li>
  *   <li>{@code json}: the same plus reading the request body and writing the response and log JSON, as the service does.</li>
  * </ul>
  * Usage: EngineBench [--rulesets shipped,200,2000,10000] [--modes engine,decide,json] [--accounts 4000]
@@ -43,7 +41,7 @@ public final class EngineBench {
 
     static volatile long sink;
 
-    private record Input(String body, DecisionRequest request, List<ContactEvent> history, Account facts) {
+    private record Input(String body, DecisionRequest request, List<OfferSelection.PastContact> history, Account facts) {
     }
 
     private record Stats(double median, double min, double max) {
@@ -63,13 +61,14 @@ public final class EngineBench {
         ObjectMapper json = objectMapper();
         RuleSetCompiler compiler = new RuleSetCompiler();
         RuleEngine engine = new RuleEngine();
+        OfferSelection selection = new OfferSelection(engine);
         List<Accounts.Generated> accounts = Accounts.generate(accountCount, 7);
 
         Table table = new Table(String.format(Locale.ROOT,
                 "Engine only: decisions per second on one thread (%d accounts, warm-up %.0f s, median of %d x %.0f s; min-max in brackets)",
                 accountCount, warmup, iterations, iterationSeconds),
-                "ruleset", "rules", "compile s", "engine.evaluate /s", "us/decision", "+ toFacts, rank, holdout /s",
-                "+ JSON in/out /s", "proposals/decision", "offers/decision", "guardrail hits/decision");
+                "ruleset", "rules", "compile s", "engine.evaluate /s", "us/decision", "OfferSelection.select /s",
+                "+ JSON in and out /s", "proposals/decision", "offers/decision", "guardrail hits/decision");
         List<String> results = new ArrayList<>();
         for (String label : rulesets) {
             List<RuleFile> files = label.equals("shipped") ? Playbooks.shipped(tables)
@@ -104,24 +103,18 @@ public final class EngineBench {
                     };
                     case "decide" -> () -> {
                         Input in = inputs[next[0]++ % inputs.length];
-                        Account facts = BenchFacts.toFacts(in.request(), in.history(), ruleSet.catalog(), now);
-                        Evaluation e = engine.evaluate(ruleSet, facts);
-                        Arbitration.Result r = Arbitration.rank(ruleSet.catalog(), e, in.request());
-                        boolean held = Holdout.isHeldOut(in.request().account().id(), Holdout.DEFAULT_EXPERIMENT, Holdout.DEFAULT_PERCENT);
-                        sink += r.offers().size() + (held ? 1 : 0);
+                        OfferSelection.Selection s = selection.select(ruleSet, in.request(), in.history(), now);
+                        sink += s.offers().size() + (s.holdout() ? 1 : 0);
                     };
                     case "json" -> () -> {
                         try {
                             Input in = inputs[next[0]++ % inputs.length];
                             DecisionRequest request = json.readValue(in.body(), DecisionRequest.class);
-                            Account facts = BenchFacts.toFacts(request, in.history(), ruleSet.catalog(), now);
-                            Evaluation e = engine.evaluate(ruleSet, facts);
-                            Arbitration.Result r = Arbitration.rank(ruleSet.catalog(), e, request);
-                            boolean held = Holdout.isHeldOut(request.account().id(), Holdout.DEFAULT_EXPERIMENT, Holdout.DEFAULT_PERCENT);
+                            OfferSelection.Selection s = selection.select(ruleSet, request, in.history(), now);
                             DecisionResponse response = new DecisionResponse(UUID.randomUUID().toString(), request.account().id(),
-                                    ruleSet.version(), held, held ? List.of() : r.offers(), r.suppressed(), now);
+                                    ruleSet.version(), s.holdout(), s.offers(), s.suppressed(), now);
                             // DecisionService writes offers, suppressed and the response for the log, and the resource writes the response.
-                            sink += json.writeValueAsString(r.offers()).length() + json.writeValueAsString(r.suppressed()).length()
+                            sink += json.writeValueAsString(s.ranked()).length() + json.writeValueAsString(s.suppressed()).length()
                                     + 2 * json.writeValueAsString(response).length();
                         } catch (Exception ex) {
                             throw new IllegalStateException(ex);
@@ -208,16 +201,11 @@ public final class EngineBench {
             Accounts.Generated a = accounts.get(i);
             String body = a.json();
             DecisionRequest request = json.readValue(body, DecisionRequest.class);
-            List<ContactEvent> history = new ArrayList<>();
+            List<OfferSelection.PastContact> history = new ArrayList<>();
             for (Accounts.HistoryRow h : a.history()) {
-                ContactEvent e = new ContactEvent();
-                e.accountId = h.accountId();
-                e.offerId = h.offerId();
-                e.outcome = Outcome.valueOf(h.outcome());
-                e.at = h.at(now);
-                e.recordedAt = now;
-                if (!e.at.isBefore(since)) {
-                    history.add(e);
+                Instant at = h.at(now);
+                if (!at.isBefore(since)) {
+                    history.add(new OfferSelection.PastContact(h.offerId(), h.outcome(), at));
                 }
             }
             inputs[i] = new Input(body, request, history, BenchFacts.toFacts(request, history, ruleSet.catalog(), now));

@@ -27,7 +27,8 @@ public final class Report {
         Table table = new Table("Rule changes: validate + compile, activate, first decision (one JVM per size, -Xmx" + heap
                 + ", the shipped playbook active before, as in a running service)",
                 "rows", "rules", "workbook", "compile s", "activate ms", "1st decision ms", "live s", "target",
-                "again, warm: live s", "one ruleset", "heap held", "heap held in swap", "peak heap", "verdict");
+                "again, warm: live s", "one ruleset", "heap held", "heap held in swap", "peak heap", "verdict",
+                "cores used by the JVM / by others while compiling");
         for (Map<String, String> r : results(file)) {
             int rows = Integer.parseInt(r.get("rows"));
             double target = rows <= 2000 ? 5 : 30;
@@ -42,7 +43,8 @@ public final class Report {
             table.row(Table.count(rows), r.get("rules"), r.get("workbook_kib") + " KiB", r.get("compile_s"),
                     r.get("activate_ms"), r.get("first_decision_ms"), r.get("live_s"), "<= " + (int) target + " s",
                     r.get("relive_s"), r.get("ruleset_mib") + " MiB", r.get("heap_held_mib") + " MiB",
-                    r.get("heap_swap_mib") + " MiB", r.get("peak_heap_mib") + " MiB", pass ? "PASS" : "FAIL");
+                    r.get("heap_swap_mib") + " MiB", r.get("peak_heap_mib") + " MiB", pass ? "PASS" : "FAIL",
+                    r.get("compile_own_cores") + " / " + r.get("compile_other_cores"));
         }
         System.out.print(table.render());
         System.out.println("""
@@ -66,8 +68,8 @@ public final class Report {
         List<String> runs = List.of(kv.getOrDefault("runs", "").trim().split("\\s+"));
         double rate = d(kv, "rate");
         Table table = new Table(String.format(Locale.ROOT,
-                "End to end: POST /decide over loopback (wrk -t%s, %s s per run, %s accounts, %s stored history rows for %s of them), service on PostgreSQL",
-                kv.get("threads"), kv.get("duration_s"), kv.get("accounts"), kv.get("history_rows"), kv.get("history_accounts")),
+                "End to end: POST /decide over loopback (wrk -t%s, %s s per run after a %s s warm-up, %s accounts, %s stored history rows for %s of them), service on PostgreSQL",
+                kv.get("threads"), kv.get("duration_s"), kv.get("warmup_s"), kv.get("accounts"), kv.get("history_rows"), kv.get("history_accounts")),
                 "run", "connections", "decisions/s (2xx)", "requests", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms",
                 "non-2xx", "socket errors", "answered", "answered, not in log", "logged, not answered", "RSS max");
         Table cpu = new Table("Where the 2 cores went during each run (cores busy on average; other = processes outside the bench: noise)",
@@ -118,6 +120,34 @@ public final class Report {
         memory.row("idle, after the load", kv.get("rss_after_mib") + " MiB", kv.getOrDefault("heap_after", "-"));
         memory.row("high-water mark (VmHWM)", kv.get("rss_hwm_mib") + " MiB", "-");
         System.out.print(memory.render());
+
+        List<String> changes = List.of(kv.getOrDefault("changes", "").trim().split("\\s+"));
+        Table changeTable = new Table("Rule changes through the service, idle after the load: a generated table uploaded onto version 1 "
+                + "(the shipped playbook), activated, then served", "rows", "version", "upload s", "activate s",
+                "until served s", "live s", "target", "verdict", "warnings", "RSS after", "heap used after");
+        boolean anyChange = false;
+        for (String rows : changes) {
+            if (rows.isBlank()) {
+                continue;
+            }
+            anyChange = true;
+            String p = "change" + rows + ".";
+            double target = Integer.parseInt(rows) <= 2000 ? 5 : 30;
+            if (kv.containsKey(p + "failed")) {
+                changeTable.row(Table.count(Integer.parseInt(rows)), "-", "FAILED: " + kv.get(p + "failed"), "", "", "", "<= " + (int) target + " s", "FAIL", "", "", "");
+                continue;
+            }
+            boolean served = kv.getOrDefault(p + "served", "").startsWith("v" + kv.get(p + "version") + " ");
+            double live = d(kv, p + "live_s");
+            changeTable.row(Table.count(Integer.parseInt(rows)), kv.get(p + "version"), kv.get(p + "upload_s"), kv.get(p + "activate_s"),
+                    kv.get(p + "first_decision_s"), served ? kv.get(p + "live_s") : "not served", "<= " + (int) target + " s",
+                    verdict(served && live <= target), kv.get(p + "warnings"), kv.get(p + "rss_mib") + " MiB", kv.get(p + "heap"));
+        }
+        if (anyChange) {
+            System.out.print(changeTable.render());
+            System.out.println("upload = POST /rulesets (read, validate, compile, store); activate = POST /rulesets/{v}/activate (regression suites,"
+                    + "\naudit, switch); until served = until POST /decide reports the new version; live = the three together.");
+        }
 
         double engine = d(kv, "engine_per_s");
         boolean hasFixed = kv.containsKey("fixed.requests");

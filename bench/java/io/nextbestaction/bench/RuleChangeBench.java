@@ -1,15 +1,13 @@
 package io.nextbestaction.bench;
 
-import io.nextbestaction.decide.Arbitration;
-import io.nextbestaction.decide.BenchFacts;
 import io.nextbestaction.decide.DecisionRequest;
+import io.nextbestaction.decide.OfferSelection;
 import io.nextbestaction.rules.ActiveRuleSet;
 import io.nextbestaction.rules.RuleEngine;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.RuleSetInvalidException;
-import io.nextbestaction.rules.facts.Evaluation;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -75,15 +73,15 @@ public final class RuleChangeBench {
                         + " compile_s=%.2f activate_ms=%.3f first_decision_ms=%.1f live_s=%.2f"
                         + " recompile_s=%.2f relive_s=%.2f heap_empty_mib=%.0f heap_shipped_mib=%.0f heap_before_mib=%.0f"
                         + " heap_held_mib=%.0f heap_swap_mib=%.0f heap_held_after_swap_mib=%.0f ruleset_mib=%.0f peak_heap_mib=%.0f"
-                        + " pool_peak_sum_mib=%.0f max_heap_mib=%.0f%n",
+                        + " pool_peak_sum_mib=%.0f max_heap_mib=%.0f compile_own_cores=%.2f compile_other_cores=%.2f%n",
                 rows, Playbooks.ruleCount(active.current().orElseThrow()), workbookBytes / 1024, generateSeconds,
                 shippedSeconds, first.compile, first.activateMs, first.firstDecisionMs, first.live(),
                 second.compile, second.live(), mib(heapEmpty), mib(heapShipped), mib(before), mib(heapHeld),
                 mib(heapSwap), mib(heapHeldAfterSwap), mib(heapSwap - heapHeld), mib(sampler.max.get()), mib(poolPeakSum()),
-                mib(Runtime.getRuntime().maxMemory()));
+                mib(Runtime.getRuntime().maxMemory()), first.ownCores, first.otherCores);
     }
 
-    private record Timing(double compile, double activateMs, double firstDecisionMs) {
+    private record Timing(double compile, double activateMs, double firstDecisionMs, double ownCores, double otherCores) {
         double live() {
             return compile + (activateMs + firstDecisionMs) / 1000;
         }
@@ -91,20 +89,41 @@ public final class RuleChangeBench {
 
     private static Timing change(RuleSetCompiler compiler, RuleEngine engine, ActiveRuleSet active, List<RuleFile> files,
                                  DecisionRequest request) throws RuleSetInvalidException {
+        long machine0 = machineBusyNanos();
+        long own0 = processCpuNanos();
         long t0 = System.nanoTime();
         RuleSet ruleSet = compiler.compile(files); // validation included: an invalid table throws with its problems
         long t1 = System.nanoTime();
+        long own = processCpuNanos() - own0;
+        long machine = machineBusyNanos() - machine0;
         active.activate(ruleSet);
         long t2 = System.nanoTime();
         decide(engine, active, request);
         long t3 = System.nanoTime();
-        return new Timing((t1 - t0) / 1e9, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+        return new Timing((t1 - t0) / 1e9, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (double) own / (t1 - t0),
+                machine < 0 ? Double.NaN : Math.max(0, (double) (machine - own) / (t1 - t0)));
     }
 
     private static void decide(RuleEngine engine, ActiveRuleSet active, DecisionRequest request) {
         RuleSet ruleSet = active.current().orElseThrow();
-        Evaluation e = engine.evaluate(ruleSet, BenchFacts.toFacts(request, List.of(), ruleSet.catalog(), Instant.now()));
-        Arbitration.rank(ruleSet.catalog(), e, request);
+        new OfferSelection(engine).select(ruleSet, request, List.of(), Instant.now());
+    }
+
+    /** CPU time of this JVM, all threads (compiler and GC included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Busy CPU time of the whole machine from /proc/stat (user, nice, system, irq, softirq, steal), or -1. */
+    private static long machineBusyNanos() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -24,7 +24,9 @@ import java.util.Random;
  * (the ObjectType cell merged over the condition columns) and the three ACTION columns the shipped offer tables use.
  *
  * <p>Rows look like what a big analyst table looks like: each row is keyed on plan, segment and industry (a partition
- * an account falls into) and adds one to three thresholds; it proposes an offer of the shipped offer-catalog.
+ * an account falls into), adds one or two thresholds (and sometimes a product, feature or signal condition) and
+ * proposes an offer of the shipped offer-catalog; rows for the same partition and offer go from the most specific to
+ * the least, so every row can fire.
  */
 public final class Workbooks {
 
@@ -66,7 +68,6 @@ public final class Workbooks {
             "Plan comparisons in the last 30 days, at least", "Offer", "Propensity", "Action"};
     private static final int FIRST_CONDITION = 1;
     private static final int LAST_CONDITION = 11;
-    private static final int FIRST_THRESHOLD = 4;
 
     private Workbooks() {
     }
@@ -94,32 +95,53 @@ public final class Workbooks {
             }
             sheet.addMergedRegion(new CellRangeAddress(9, 9, FIRST_CONDITION, LAST_CONDITION));
 
-            List<Integer> thresholds = new ArrayList<>();
-            for (int c = FIRST_THRESHOLD; c <= LAST_CONDITION; c++) {
-                thresholds.add(c);
+            // Every (plan, segment, industry, offer) combination is a group; row i goes to group i % groups, as its
+            // k-th row. A group's rows share their threshold columns and relax them row by row (and propose with a
+            // lower propensity), most specific first: no row is implied by an earlier one, so none is unreachable
+            // (the service rejects a table with a row that can never fire).
+            List<String[]> groups = new ArrayList<>();
+            for (String plan : PLANS) {
+                for (String segment : SEGMENTS) {
+                    for (String industry : INDUSTRIES) {
+                        for (String offer : CATALOG_OFFERS) {
+                            groups.add(new String[] {plan, segment, industry, offer});
+                        }
+                    }
+                }
+            }
+            Collections.shuffle(groups, random);
+            int[][] groupColumns = new int[groups.size()][];
+            String[] groupAction = new String[groups.size()];
+            String[][] groupCode = new String[groups.size()][];
+            for (int g = 0; g < groups.size(); g++) {
+                List<Integer> relaxing = new ArrayList<>(List.of(4, 5, 6, 7, 10));
+                Collections.shuffle(relaxing, random);
+                groupColumns[g] = relaxing.subList(0, 1 + random.nextInt(2)).stream().mapToInt(Integer::intValue).toArray();
+                groupAction[g] = pick(random, ACTIONS);
+                int code = random.nextInt(4);
+                groupCode[g] = code == 0 ? new String[] {"8", pick(random, PRODUCTS)}
+                        : code == 1 ? new String[] {"9", pick(random, FEATURES)}
+                        : code == 2 ? new String[] {"11", Integer.toString(1 + random.nextInt(2))} : null;
             }
             for (int i = 0; i < rows; i++) {
-                int r = 12 + i;
+                int g = i % groups.size();
+                int k = i / groups.size();
+                String[] key = groups.get(g);
                 String[] cells = new String[KEYWORDS.length];
-                String plan = pick(random, PLANS);
-                String segment = random.nextInt(5) == 0 ? "" : pick(random, SEGMENTS);
-                String industry = random.nextInt(5) == 0 ? "" : pick(random, INDUSTRIES);
-                cells[1] = plan;
-                cells[2] = segment;
-                cells[3] = industry;
-                Collections.shuffle(thresholds, random);
-                int extra = 1 + random.nextInt(3);
-                for (int k = 0; k < extra; k++) {
-                    int c = thresholds.get(k);
-                    cells[c] = thresholdValue(c, random);
+                cells[1] = key[0];
+                cells[2] = key[1];
+                cells[3] = key[2];
+                for (int c : groupColumns[g]) {
+                    cells[c] = relaxed(c, k);
                 }
-                String offer = pick(random, CATALOG_OFFERS);
-                cells[0] = "G" + (i + 1) + " " + plan + "/" + (segment.isEmpty() ? "any" : segment) + "/"
-                        + (industry.isEmpty() ? "any" : industry) + " to " + offer;
-                cells[12] = offer;
-                cells[13] = String.format(Locale.ROOT, "%.2f", 0.05 + random.nextInt(56) / 100.0);
-                cells[14] = pick(random, ACTIONS);
-                Row row = sheet.createRow(r);
+                if (groupCode[g] != null) {
+                    cells[Integer.parseInt(groupCode[g][0])] = groupCode[g][1];
+                }
+                cells[0] = "G" + (i + 1) + " " + key[0] + "/" + key[1] + "/" + key[2] + " to " + key[3] + " (" + (k + 1) + ")";
+                cells[12] = key[3];
+                cells[13] = String.format(Locale.ROOT, "%.2f", Math.max(0.05, 0.6 - 0.03 * k));
+                cells[14] = groupAction[g];
+                Row row = sheet.createRow(12 + i);
                 for (int c = 0; c < cells.length; c++) {
                     if (cells[c] == null || cells[c].isEmpty()) {
                         continue;
@@ -149,15 +171,13 @@ public final class Workbooks {
         return c >= 4 && c <= 7 || c == 10 || c == 11;
     }
 
-    private static String thresholdValue(int column, Random random) {
+    /** The threshold of the k-th row of a group in a relaxing column: each row asks less than the one before. */
+    private static String relaxed(int column, int k) {
         return switch (column) {
-            case 4, 5 -> String.format(Locale.ROOT, "%.2f", 0.5 + random.nextInt(11) * 0.05);
-            case 6 -> Integer.toString(40 + random.nextInt(51));
-            case 7 -> Integer.toString(30 + random.nextInt(691));
-            case 8 -> pick(random, PRODUCTS);
-            case 9 -> pick(random, FEATURES);
-            case 10 -> Integer.toString(30 + random.nextInt(151));
-            case 11 -> Integer.toString(1 + random.nextInt(2));
+            case 4, 5 -> String.format(Locale.ROOT, "%.2f", Math.max(0.05, 0.98 - 0.04 * k)); // utilization at least
+            case 6 -> Integer.toString(Math.max(0, 92 - 4 * k));                              // health score at least
+            case 7 -> Integer.toString(Math.max(0, 700 - 50 * k));                            // tenure at least
+            case 10 -> Integer.toString(20 + 12 * k);                                         // days to renewal at most
             default -> throw new IllegalArgumentException("column " + column);
         };
     }
