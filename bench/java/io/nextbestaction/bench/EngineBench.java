@@ -1,5 +1,6 @@
 package io.nextbestaction.bench;
 
+import io.nextbestaction.history.PastContact;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,7 +42,7 @@ public final class EngineBench {
 
     static volatile long sink;
 
-    private record Input(String body, DecisionRequest request, List<OfferSelection.PastContact> history, Account facts) {
+    private record Input(String body, DecisionRequest request, List<PastContact> history, Account facts) {
     }
 
     private record Stats(double median, double min, double max) {
@@ -201,11 +202,11 @@ public final class EngineBench {
             Accounts.Generated a = accounts.get(i);
             String body = a.json();
             DecisionRequest request = json.readValue(body, DecisionRequest.class);
-            List<OfferSelection.PastContact> history = new ArrayList<>();
+            List<PastContact> history = new ArrayList<>();
             for (Accounts.HistoryRow h : a.history()) {
                 Instant at = h.at(now);
                 if (!at.isBefore(since)) {
-                    history.add(new OfferSelection.PastContact(h.offerId(), h.outcome(), at));
+                    history.add(new PastContact(h.offerId(), h.outcome(), at));
                 }
             }
             inputs[i] = new Input(body, request, history, BenchFacts.toFacts(request, history, ruleSet.catalog(), now));

@@ -1,5 +1,6 @@
 package io.nextbestaction.decide;
 
+import io.nextbestaction.history.PastContact;
 import io.nextbestaction.rules.OfferCatalog;
 import io.nextbestaction.rules.facts.Account;
 
@@ -16,7 +17,7 @@ public final class BenchFacts {
     private BenchFacts() {
     }
 
-    public static Account toFacts(DecisionRequest request, List<OfferSelection.PastContact> history, OfferCatalog catalog,
+    public static Account toFacts(DecisionRequest request, List<PastContact> history, OfferCatalog catalog,
                                   Instant now) {
         return OfferSelection.toFacts(request, history, catalog, now);
     }

@@ -39,7 +39,7 @@ public class DecideResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Timed(value = "nba.decide", description = "Time to answer POST /decide", percentiles = {0.5, 0.99})
+    @Timed(value = "nba.decide", description = "Time to answer POST /decide", histogram = true)
     @Operation(summary = "Rank the next best actions for an account",
             description = "Evaluates the active ruleset on the account facts and stored contact history. The same requestId returns the same decision.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

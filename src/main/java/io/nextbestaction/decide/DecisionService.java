@@ -1,5 +1,6 @@
 package io.nextbestaction.decide;
 
+import io.nextbestaction.history.PastContact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** One decision, end to end: history, rules, arbitration, holdout, and the log entry committed before the answer. */
+/**
+ * One decision, end to end: history, rules, arbitration, holdout, and the log entry committed before the answer.
+ * A repeated requestId gets the stored decision.
+ */
 @ApplicationScoped
 public class DecisionService {
 
@@ -40,19 +44,12 @@ public class DecisionService {
 
     @Transactional
     public DecisionResponse decide(DecisionRequest request, String requestAsReceived) {
-        if (request.requestId() != null) {
-            var stored = decisionLog.byRequestId(request.requestId());
-            if (stored.isPresent()) {
-                return read(stored.get().response);
-            }
-        }
         RuleSet ruleSet = activeRuleSet.current().orElseThrow(() -> new ProblemException(503, "Rules not ready",
                 "No ruleset is active yet; see /q/health/ready."));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String accountId = request.account().id();
 
-        List<OfferSelection.PastContact> history = contactHistory.recentFor(accountId, now).stream()
-                .map(e -> new OfferSelection.PastContact(e.offerId, e.outcome.name(), e.at)).toList();
+        List<PastContact> history = contactHistory.recentFor(accountId, now);
         OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
         boolean holdout = selection.holdout();
 
@@ -70,7 +67,8 @@ public class DecisionService {
         entry.holdout = holdout;
         entry.createdAt = now;
         if (!decisionLog.append(entry)) {
-            // A concurrent request with the same requestId won; answer as it did.
+            // The requestId was decided before (a retry, perhaps concurrent): answer as then. Checking after the
+            // insert spares every first request a lookup.
             return read(decisionLog.byRequestId(request.requestId()).orElseThrow().response);
         }
         metrics.counter("nba.decisions", "holdout", String.valueOf(holdout)).increment();

@@ -1,5 +1,6 @@
 package io.nextbestaction.decide;
 
+import io.nextbestaction.history.PastContact;
 import io.nextbestaction.rules.OfferCatalog;
 import io.nextbestaction.rules.RuleEngine;
 import io.nextbestaction.rules.RuleSet;
@@ -22,10 +23,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class OfferSelection {
-
-    /** A stored contact as the selection reads it. */
-    public record PastContact(String offerId, String outcome, Instant at) {
-    }
 
     /** The selection: ranked offers (also for a holdout), suppressions, holdout, and what the rules said. */
     public record Selection(List<DecisionResponse.OfferView> ranked, List<DecisionResponse.SuppressionView> suppressed,

@@ -31,9 +31,13 @@ public class ContactHistory {
         this.lookback = Duration.ofDays(lookbackDays);
     }
 
-    /** The account's contacts within the lookback, as of {@code now}. */
-    public List<ContactEvent> recentFor(String accountId, Instant now) {
-        return ContactEvent.list("accountId = ?1 and at >= ?2", accountId, now.minus(lookback));
+    /** The account's contacts within the lookback, as of {@code now}; read as values, not managed entities. */
+    public List<PastContact> recentFor(String accountId, Instant now) {
+        return em.createQuery("select new io.nextbestaction.history.PastContact(e.offerId, str(e.outcome), e.at)"
+                        + " from ContactEvent e where e.accountId = ?1 and e.at >= ?2", PastContact.class)
+                .setParameter(1, accountId)
+                .setParameter(2, now.minus(lookback))
+                .getResultList();
     }
 
     /** Stores every row or none. */

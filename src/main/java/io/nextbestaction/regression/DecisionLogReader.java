@@ -1,9 +1,9 @@
 package io.nextbestaction.regression;
 
+import io.nextbestaction.history.PastContact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nextbestaction.decide.DecisionRequest;
-import io.nextbestaction.decide.OfferSelection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,10 +48,10 @@ public final class DecisionLogReader {
                     historyQuery.setString(1, request.account().id());
                     historyQuery.setTimestamp(2, decidedAt);
                     historyQuery.setTimestamp(3, decidedAt);
-                    List<OfferSelection.PastContact> history = new ArrayList<>();
+                    List<PastContact> history = new ArrayList<>();
                     try (ResultSet h = historyQuery.executeQuery()) {
                         while (h.next()) {
-                            history.add(new OfferSelection.PastContact(h.getString(1), h.getString(2), h.getTimestamp(3).toInstant()));
+                            history.add(new PastContact(h.getString(1), h.getString(2), h.getTimestamp(3).toInstant()));
                         }
                     }
                     String segment = request.account().segment() == null ? "(none)" : request.account().segment().name();

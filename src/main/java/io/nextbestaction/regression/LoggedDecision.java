@@ -1,7 +1,7 @@
 package io.nextbestaction.regression;
 
+import io.nextbestaction.history.PastContact;
 import io.nextbestaction.decide.DecisionRequest;
-import io.nextbestaction.decide.OfferSelection;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,5 +9,5 @@ import java.util.Set;
 
 /** A decision from the log, with the contact history the account had when it was made. */
 public record LoggedDecision(String decisionId, Instant decidedAt, DecisionRequest request, String segment,
-                             List<String> offers, Set<String> suppressions, List<OfferSelection.PastContact> history) {
+                             List<String> offers, Set<String> suppressions, List<PastContact> history) {
 }

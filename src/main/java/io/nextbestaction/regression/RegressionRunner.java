@@ -1,5 +1,6 @@
 package io.nextbestaction.regression;
 
+import io.nextbestaction.history.PastContact;
 import io.nextbestaction.decide.DecisionResponse;
 import io.nextbestaction.decide.OfferSelection;
 import io.nextbestaction.rules.RowRef;
@@ -65,8 +66,8 @@ public class RegressionRunner {
     }
 
     private Run runCase(RuleSet ruleSet, RegressionCase c, Instant now) {
-        List<OfferSelection.PastContact> history = c.history().stream()
-                .map(h -> new OfferSelection.PastContact(h.offerId(), h.outcome(),
+        List<PastContact> history = c.history().stream()
+                .map(h -> new PastContact(h.offerId(), h.outcome(),
                         now.minus(Duration.ofSeconds(Math.round(h.daysAgo() * 86_400)))))
                 .toList();
         OfferSelection.Selection s = selection.select(ruleSet, c.request(), history, now);
