@@ -47,7 +47,7 @@ public class CompiledVersions {
      * Compiles the newest valid version ahead of its activation, on every instance, so that an activation made on
      * another instance only has to swap here.
      */
-    @Scheduled(every = "${nba.rulesets.sync-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${nba.rulesets.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prepareNewest() {
         store.newestValid().ifPresent(version -> {
             try {

@@ -11,6 +11,6 @@ public interface RuleSetsConfig {
     long maxFileSize();
 
     /** How often each instance checks which version the newest activation names. */
-    @WithDefault("500ms")
+    @WithDefault("1s")
     String syncInterval();
 }

@@ -32,7 +32,7 @@ public class ServingVersion {
         return serving;
     }
 
-    @Scheduled(every = "${nba.rulesets.sync-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${nba.rulesets.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void sync() {
         store.latestActivation().ifPresent(latest -> {
             if (!latest.toVersion.equals(serving)) {

@@ -68,7 +68,7 @@ class TwoInstancesIT {
     }
 
     private static void awaitReady(int port) throws InterruptedException {
-        Instant end = Instant.now().plusSeconds(60);
+        Instant end = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(end)) {
             try {
                 if (RestAssured.given().port(port).get("/q/health/ready").statusCode() == 200) {
