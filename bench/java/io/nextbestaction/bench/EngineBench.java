@@ -1,6 +1,5 @@
 package io.nextbestaction.bench;
 
-import io.nextbestaction.history.PastContact;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +8,7 @@ import io.nextbestaction.decide.BenchFacts;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.DecisionResponse;
 import io.nextbestaction.decide.OfferSelection;
+import io.nextbestaction.history.PastContact;
 import io.nextbestaction.rules.RuleEngine;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
@@ -69,7 +69,8 @@ public final class EngineBench {
                 "Engine only: decisions per second on one thread (%d accounts, warm-up %.0f s, median of %d x %.0f s; min-max in brackets)",
                 accountCount, warmup, iterations, iterationSeconds),
                 "ruleset", "rules", "compile s", "engine.evaluate /s", "us/decision", "OfferSelection.select /s",
-                "+ JSON in and out /s", "proposals/decision", "offers/decision", "guardrail hits/decision");
+                "+ JSON in and out /s", "proposals/decision", "offers/decision", "guardrail hits/decision",
+                "cores used by others");
         List<String> results = new ArrayList<>();
         for (String label : rulesets) {
             List<RuleFile> files = label.equals("shipped") ? Playbooks.shipped(tables)
@@ -92,6 +93,7 @@ public final class EngineBench {
                 offers += Arbitration.rank(ruleSet.catalog(), e, in.request()).offers().size();
             }
 
+            double othersMax = 0;
             String[] cells = new String[6];
             Arrays.fill(cells, "-");
             for (String mode : modes) {
@@ -126,9 +128,16 @@ public final class EngineBench {
                 op[0] = step;
                 warmUp(op[0], warmup);
                 double[] perSecond = new double[iterations];
+                long machine0 = RuleChangeBench.machineBusyNanos();
+                long own0 = RuleChangeBench.processCpuNanos();
+                long wall0 = System.nanoTime();
                 for (int i = 0; i < iterations; i++) {
                     perSecond[i] = measure(op[0], iterationSeconds);
                 }
+                long machine = RuleChangeBench.machineBusyNanos() - machine0;
+                double others = machine0 < 0 ? Double.NaN
+                        : Math.max(0, (double) (machine - (RuleChangeBench.processCpuNanos() - own0)) / (System.nanoTime() - wall0));
+                othersMax = Math.max(othersMax, others);
                 Stats stats = stats(perSecond);
                 String cell = Table.count(stats.median()) + " [" + Table.count(stats.min()) + "-" + Table.count(stats.max()) + "]";
                 switch (mode) {
@@ -146,7 +155,7 @@ public final class EngineBench {
             table.row(label.equals("shipped") ? "shipped (" + tables + ")" : "generated " + Table.count(Integer.parseInt(label)) + " rows",
                     Playbooks.ruleCount(ruleSet), Table.fixed(compileSeconds, 1), cells[0], cells[1], cells[2], cells[3],
                     Table.fixed((double) proposals / inputs.length, 1), Table.fixed((double) offers / inputs.length, 2),
-                    Table.fixed((double) hits / inputs.length, 2));
+                    Table.fixed((double) hits / inputs.length, 2), Table.fixed(othersMax, 2));
             System.err.printf(Locale.ROOT, "[engine] %s done%n", label);
         }
         results.forEach(System.out::println);

@@ -110,12 +110,12 @@ public final class RuleChangeBench {
     }
 
     /** CPU time of this JVM, all threads (compiler and GC included). */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Busy CPU time of the whole machine from /proc/stat (user, nice, system, irq, softirq, steal), or -1. */
-    private static long machineBusyNanos() {
+    static long machineBusyNanos() {
         try {
             String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long ticks = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])

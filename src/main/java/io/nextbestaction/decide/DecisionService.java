@@ -1,11 +1,11 @@
 package io.nextbestaction.decide;
 
-import io.nextbestaction.history.PastContact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.history.ContactHistory;
+import io.nextbestaction.history.PastContact;
 import io.nextbestaction.log.Decision;
 import io.nextbestaction.log.DecisionLog;
 import io.nextbestaction.rules.ActiveRuleSet;

@@ -1,9 +1,9 @@
 package io.nextbestaction.regression;
 
-import io.nextbestaction.history.PastContact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nextbestaction.decide.DecisionRequest;
+import io.nextbestaction.history.PastContact;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

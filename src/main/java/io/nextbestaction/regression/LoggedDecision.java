@@ -1,7 +1,7 @@
 package io.nextbestaction.regression;
 
-import io.nextbestaction.history.PastContact;
 import io.nextbestaction.decide.DecisionRequest;
+import io.nextbestaction.history.PastContact;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.nextbestaction.regression;
 
-import io.nextbestaction.history.PastContact;
 import io.nextbestaction.decide.DecisionResponse;
 import io.nextbestaction.decide.OfferSelection;
+import io.nextbestaction.history.PastContact;
 import io.nextbestaction.rules.RowRef;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.facts.GuardrailHit;

@@ -1,9 +1,9 @@
 package io.nextbestaction.rules;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Not ready until a ruleset compiled: without one the service cannot decide. */
 @Readiness

@@ -1,18 +1,18 @@
 package io.nextbestaction.rulesets;
 
+import io.nextbestaction.regression.RegressCommandTest;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.Workbooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import io.nextbestaction.regression.RegressCommandTest;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.nextbestaction.rulesets.RuleSetLifecycleTest.SEATS_AT_90;
 import static io.nextbestaction.rulesets.RuleSetLifecycleTest.activeVersion;
