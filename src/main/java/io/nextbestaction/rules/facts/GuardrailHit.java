@@ -6,9 +6,12 @@ import io.nextbestaction.rules.RowRef;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A guardrail row that applies to this account: which guardrail, why, and which offer types it suppresses. */
 public class GuardrailHit {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
     private final String guardrail;
     private final Trigger trigger;
@@ -24,7 +27,7 @@ public class GuardrailHit {
     /** Offer types as an analyst writes them: "UPSELL, CROSS_SELL, ADD_ON". */
     public void setOfferTypes(String types) {
         EnumSet<OfferType> parsed = EnumSet.noneOf(OfferType.class);
-        Arrays.stream(types.split("[,\\s]+"))
+        Arrays.stream(SEPARATORS.split(types))
                 .filter(t -> !t.isBlank())
                 .forEach(t -> parsed.add(OfferType.valueOf(t.trim())));
         this.offerTypes = parsed;
