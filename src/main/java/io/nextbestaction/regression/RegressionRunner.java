@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -45,12 +44,8 @@ public class RegressionRunner {
         for (RegressionCase c : cases) {
             Run run = runCase(ruleSet, c, now);
             results.add(run.result());
-            Set<RowRef> fired = new LinkedHashSet<>();
-            OfferSelection.Selection s = run.selection();
-            s.evaluation().proposals().stream().map(Proposal::getSource).forEach(fired::add);
-            s.evaluation().guardrailHits().stream().map(GuardrailHit::getSource).forEach(fired::add);
-            fired.forEach(row -> rowHits.merge(row, 1, Integer::sum));
-            s.suppressed().stream().map(DecisionResponse.SuppressionView::guardrail).distinct()
+            run.fired().forEach(row -> rowHits.merge(row, 1, Integer::sum));
+            run.selection().suppressed().stream().map(DecisionResponse.SuppressionView::guardrail).distinct()
                     .forEach(code -> guardrailHits.merge(code, 1, Integer::sum));
         }
         int passed = (int) results.stream().filter(RegressionReport.CaseResult::passed).count();
@@ -62,7 +57,7 @@ public class RegressionRunner {
         return new RegressionReport(ruleSet.version(), passed, results.size() - passed, results, coverage);
     }
 
-    private record Run(RegressionReport.CaseResult result, OfferSelection.Selection selection) {
+    private record Run(RegressionReport.CaseResult result, OfferSelection.Selection selection, Set<RowRef> fired) {
     }
 
     private Run runCase(RuleSet ruleSet, RegressionCase c, Instant now) {
@@ -84,10 +79,10 @@ public class RegressionRunner {
         });
         boolean holdoutOk = c.expectedHoldout() == null || c.expectedHoldout() == s.holdout();
         boolean passed = actualOffers.equals(c.expectedOffers()) && missing.isEmpty() && holdoutOk;
-        List<String> fired = new ArrayList<>();
-        s.evaluation().proposals().forEach(p -> fired.add(p.getSource().toString()));
-        s.evaluation().guardrailHits().forEach(h -> fired.add(h.getSource().toString()));
+        Set<RowRef> fired = new LinkedHashSet<>();
+        s.evaluation().proposals().stream().map(Proposal::getSource).forEach(fired::add);
+        s.evaluation().guardrailHits().stream().map(GuardrailHit::getSource).forEach(fired::add);
         return new Run(new RegressionReport.CaseResult(c.name(), c.source(), passed, c.expectedOffers(), actualOffers, missing,
-                actualSuppressed, c.expectedHoldout(), s.holdout(), fired.stream().filter(Objects::nonNull).distinct().toList()), s);
+                actualSuppressed, c.expectedHoldout(), s.holdout(), fired.stream().map(RowRef::toString).toList()), s, fired);
     }
 }
