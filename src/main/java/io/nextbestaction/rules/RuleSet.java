@@ -30,6 +30,11 @@ public record RuleSet(String version, String sha256, List<String> files, KieBase
     }
 
     RowRef rowOf(String packageName, String ruleName) {
+        return rowOf(rows, packageName, ruleName);
+    }
+
+    /** Where a rule comes from; a rule without a known row is named by its package. */
+    static RowRef rowOf(Map<String, RowRef> rows, String packageName, String ruleName) {
         RowRef row = rows.get(key(packageName, ruleName));
         return row != null ? row : new RowRef(packageName, null, 0, ruleName);
     }

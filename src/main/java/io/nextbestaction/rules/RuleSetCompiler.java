@@ -105,9 +105,7 @@ public class RuleSetCompiler {
             }
         }
         KieBase kieBase = builder.newKieBase();
-        Function<RuleContext, RowRef> rowOf = ctx -> rows.getOrDefault(
-                RuleSet.key(ctx.getRule().getPackageName(), ctx.getRule().getName()),
-                new RowRef(ctx.getRule().getPackageName(), null, 0, ctx.getRule().getName()));
+        Function<RuleContext, RowRef> rowOf = ctx -> RuleSet.rowOf(rows, ctx.getRule().getPackageName(), ctx.getRule().getName());
         OfferCatalog catalog = readCatalog(kieBase, rowOf, contents, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
