@@ -61,8 +61,7 @@ public class DecisionService {
         entry.accountId = accountId;
         entry.rulesetVersion = ruleSet.version();
         entry.request = requestAsReceived;
-        entry.offers = write(selection.ranked());
-        entry.suppressed = write(selection.suppressed());
+        entry.offers = holdout ? write(selection.ranked()) : null;
         entry.response = write(response);
         entry.holdout = holdout;
         entry.createdAt = now;

@@ -19,12 +19,16 @@ public class DecisionLog {
     /**
      * Appends a decision unless one with the same requestId is logged already (a retry, perhaps concurrent).
      * Returns false when the requestId was taken, so the caller answers with the stored decision instead.
+     * The offers and suppressions columns are taken from the response; {@code d.offers} is only needed for a
+     * holdout decision, whose response offers nothing but whose log keeps what it would have offered.
      */
     public boolean append(Decision d) {
         int inserted = em.createNativeQuery("""
                         insert into decision (id, request_id, account_id, ruleset_version, request, offers, suppressed,
                                               response, holdout, created_at)
-                        values (?1, ?2, ?3, ?4, cast(?5 as jsonb), cast(?6 as jsonb), cast(?7 as jsonb), cast(?8 as jsonb), ?9, ?10)
+                        select ?1, ?2, ?3, ?4, cast(?5 as jsonb), coalesce(cast(?6 as jsonb), r.doc -> 'offers'),
+                               r.doc -> 'suppressed', r.doc, ?7, ?8
+                        from (select cast(?9 as jsonb) as doc) r
                         on conflict (request_id) do nothing""")
                 .setParameter(1, d.id)
                 .setParameter(2, d.requestId)
@@ -32,10 +36,9 @@ public class DecisionLog {
                 .setParameter(4, d.rulesetVersion)
                 .setParameter(5, d.request)
                 .setParameter(6, d.offers)
-                .setParameter(7, d.suppressed)
-                .setParameter(8, d.response)
-                .setParameter(9, d.holdout)
-                .setParameter(10, d.createdAt)
+                .setParameter(7, d.holdout)
+                .setParameter(8, d.createdAt)
+                .setParameter(9, d.response)
                 .executeUpdate();
         return inserted == 1;
     }
