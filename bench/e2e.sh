@@ -12,10 +12,7 @@
 # max-load run with the most connections, broken down by step of a decision), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-need wrk wrk
-need curl curl
-need psql postgresql-client
-need createdb postgresql-client
+service_bench_tools
 need jstat openjdk-17-jdk-headless
 need jcmd openjdk-17-jdk-headless
 bench_build
@@ -35,7 +32,6 @@ CHANGE_SIZES="${BENCH_CHANGE_SIZES-2000 10000}"
 # An analyst for the rule changes through the API (embedded users, as an operator configures them).
 ANALYST="benchanalyst"
 ANALYST_PASSWORD="bench-analyst-$$"
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BASE="http://127.0.0.1:$PORT"
 OUT="$OUT_ROOT/e2e"
 rm -rf "$OUT"

@@ -42,3 +42,12 @@ bench_build() {
 
 # Drools warns once per compile that agenda-group is deprecated (the catalog uses AGENDA-GROUP): keep stderr readable.
 quiet_drools() { grep -v -e "logAgendaGroupWarn" -e "^WARN: 'agenda-group" >&2 || true; }
+
+# The tools and PostgreSQL connection of the scripts that drive the running service over HTTP.
+service_bench_tools() {
+  need wrk wrk
+  need curl curl
+  need psql postgresql-client
+  need createdb postgresql-client
+  export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+}

@@ -5,17 +5,13 @@
 # BENCH_SWAP_CONNECTIONS (32), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-need wrk wrk
-need curl curl
-need psql postgresql-client
-need createdb postgresql-client
+service_bench_tools
 bench_build
 
 PORT="${BENCH_SWAP_PORT:-18091}"
 DB="${BENCH_SWAP_DB:-nba_swap}"
 SECONDS_UNDER_LOAD="${BENCH_SWAP_SECONDS:-30}"
 CONNECTIONS="${BENCH_SWAP_CONNECTIONS:-32}"
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BASE="http://127.0.0.1:$PORT"
 AUTH="analyst:swap-bench-password"
 OUT="$OUT_ROOT/swap"
