@@ -9,6 +9,9 @@ import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Compiled stored versions, the last few kept so that switching back and forth is instant. */
 @ApplicationScoped
@@ -19,6 +22,7 @@ public class CompiledVersions {
 
     private final RuleSetStore store;
     private final RuleSetCompiler compiler;
+    private final Map<Integer, CompletableFuture<RuleSet>> compiling = new ConcurrentHashMap<>();
     private final Map<Integer, RuleSet> recent = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, RuleSet> eldest) {
@@ -31,6 +35,7 @@ public class CompiledVersions {
         this.compiler = compiler;
     }
 
+    /** The compiled version; a caller that asks while another compiles it waits for that compile instead of starting one. */
     public RuleSet compiled(int version) throws RuleSetInvalidException {
         synchronized (recent) {
             RuleSet known = recent.get(version);
@@ -38,9 +43,33 @@ public class CompiledVersions {
                 return known;
             }
         }
-        RuleSet compiled = compiler.compile(store.ruleFilesOf(version)).asVersion(version);
-        remember(version, compiled);
-        return compiled;
+        CompletableFuture<RuleSet> mine = new CompletableFuture<>();
+        CompletableFuture<RuleSet> running = compiling.putIfAbsent(version, mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            RuleSet compiled = compiler.compile(store.ruleFilesOf(version)).asVersion(version);
+            remember(version, compiled);
+            mine.complete(compiled);
+            return compiled;
+        } catch (RuleSetInvalidException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            compiling.remove(version, mine);
+        }
+    }
+
+    private static RuleSet await(CompletableFuture<RuleSet> running) throws RuleSetInvalidException {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuleSetInvalidException invalid) {
+                throw invalid;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /**

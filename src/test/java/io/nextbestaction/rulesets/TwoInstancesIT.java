@@ -100,7 +100,7 @@ class TwoInstancesIT {
                 .post("/rulesets").then().statusCode(201).extract().path("version");
 
         // Every instance compiles a new valid version ahead of its activation; give B the time an analyst takes.
-        Thread.sleep(8000);
+        Thread.sleep(15000);
         activateOnAAndAwaitB(version);
         String rulesetOnB = RestAssured.given().port(portB).contentType(ContentType.JSON)
                 .body("{\"account\": {\"id\": \"two-instances\", \"seats\": {\"used\": 9, \"limit\": 10}}, \"holdoutPercent\": 0}")
