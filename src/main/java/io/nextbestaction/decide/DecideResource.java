@@ -49,7 +49,7 @@ public class DecideResource {
             content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request; the problem names the field",
             content = @Content(mediaType = "application/problem+json"))
-    public DecisionResponse decide(String body) throws JsonProcessingException {
+    public String decide(String body) throws JsonProcessingException {
         DecisionRequest request = json.readValue(body, DecisionRequest.class);
         violations.check(request, "");
         return decisions.decide(request, body);

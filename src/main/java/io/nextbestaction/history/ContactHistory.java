@@ -1,17 +1,29 @@
 package io.nextbestaction.history;
 
+import io.agroal.api.AgroalDataSource;
+import io.nextbestaction.common.batch.Batcher;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.log.Decision;
 import io.nextbestaction.log.DecisionLog;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The stored contact history that frequency caps and cooldowns read. */
 @ApplicationScoped
@@ -21,23 +33,54 @@ public class ContactHistory {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final DecisionLog decisionLog;
     private final Duration lookback;
+    private final Batcher<HistoryQuery, List<PastContact>> reader;
 
-    public ContactHistory(EntityManager em, DecisionLog decisionLog,
+    public ContactHistory(EntityManager em, AgroalDataSource dataSource, DecisionLog decisionLog,
                           @ConfigProperty(name = "nba.history.lookback-days") int lookbackDays) {
         this.em = em;
+        this.dataSource = dataSource;
+        this.reader = new Batcher<>("contact-history-reader", 500, this::read);
         this.decisionLog = decisionLog;
         this.lookback = Duration.ofDays(lookbackDays);
     }
 
-    /** The account's contacts within the lookback, as of {@code now}; read as values, not managed entities. */
+    /**
+     * The account's contacts within the lookback, as of {@code now}. Every decision reads history, so concurrent
+     * reads are made as one query (see {@link Batcher}), with plain JDBC in autocommit.
+     */
     public List<PastContact> recentFor(String accountId, Instant now) {
-        return em.createQuery("select new io.nextbestaction.history.PastContact(e.offerId, str(e.outcome), e.at)"
-                        + " from ContactEvent e where e.accountId = ?1 and e.at >= ?2", PastContact.class)
-                .setParameter(1, accountId)
-                .setParameter(2, now.minus(lookback))
-                .getResultList();
+        return reader.submit(new HistoryQuery(accountId, now.minus(lookback)));
+    }
+
+    private record HistoryQuery(String accountId, Instant since) {
+    }
+
+    private List<List<PastContact>> read(List<HistoryQuery> queries) throws SQLException {
+        Instant earliest = queries.stream().map(HistoryQuery::since).min(Instant::compareTo).orElseThrow();
+        Map<String, List<PastContact>> byAccount = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select account_id, offer_id, outcome, at from contact_event where account_id = any(?) and at >= ?")) {
+            query.setArray(1, connection.createArrayOf("text",
+                    queries.stream().map(HistoryQuery::accountId).distinct().toArray()));
+            query.setObject(2, earliest.atOffset(ZoneOffset.UTC));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    byAccount.computeIfAbsent(rows.getString(1), a -> new ArrayList<>()).add(new PastContact(
+                            rows.getString(2), rows.getString(3), rows.getObject(4, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return queries.stream().map(q -> byAccount.getOrDefault(q.accountId(), List.of()).stream()
+                .filter(c -> !c.at().isBefore(q.since())).toList()).toList();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        reader.stop();
     }
 
     /** Stores every row or none. */

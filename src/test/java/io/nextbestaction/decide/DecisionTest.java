@@ -2,12 +2,18 @@ package io.nextbestaction.decide;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -86,6 +92,31 @@ class DecisionTest {
                 .body("accountId", equalTo("dec-idem"))
                 .body("request.account.id", equalTo("dec-idem"))
                 .body("offers.offerId", contains("seat-pack-10"));
+    }
+
+    @Test
+    void shouldLogEveryConcurrentDecisionAndDecideARepeatedRequestIdOnce() throws Exception {
+        String repeated = request(account("dec-concurrent-retry", ""), ", \"requestId\": \"journey-concurrent-1\"");
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String body = i % 2 == 0 ? repeated : request(account("dec-concurrent-" + i, ""), "");
+            calls.add(() -> decide(body).asString());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        List<String> answers = new ArrayList<>();
+        try {
+            for (Future<String> answer : clients.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        List<String> retries = answers.stream().filter(a -> a.contains("dec-concurrent-retry")).distinct().toList();
+        assertEquals(1, retries.size(), "every retry answers the same decision, byte for byte: " + retries);
+        for (String answer : answers) {
+            String decisionId = JsonPath.from(answer).getString("decisionId");
+            given().get("/decisions/" + decisionId).then().statusCode(200);
+        }
     }
 
     @Test

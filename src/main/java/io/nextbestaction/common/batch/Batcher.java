@@ -1,0 +1,117 @@
+package io.nextbestaction.common.batch;
+
+import io.nextbestaction.common.error.ProblemException;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One database call for many concurrent requests. Callers hand in an item and wait; one thread takes every item that
+ * is waiting (up to a maximum), makes one call for all of them, and hands each caller its own result. Under load the
+ * database sees a few large statements instead of one small round trip per request; when idle, a request is served
+ * at once, alone. Items are never dropped: on {@link #stop()} the queued items are still served.
+ *
+ * @param <T> what a caller hands in
+ * @param <R> what it gets back
+ */
+public final class Batcher<T, R> {
+
+    /** The call for a batch: one result per item, in the items' order. */
+    @FunctionalInterface
+    public interface Call<T, R> {
+        List<R> apply(List<T> items) throws Exception;
+    }
+
+    private record Pending<T, R>(T item, CompletableFuture<R> result) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(Batcher.class);
+
+    private final String name;
+    private final int maxBatch;
+    private final Call<T, R> call;
+    private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    public Batcher(String name, int maxBatch, Call<T, R> call) {
+        this.name = name;
+        this.maxBatch = maxBatch;
+        this.call = call;
+        this.thread = new Thread(this::serveUntilStopped, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Hands the item in and waits for its result; the call's exception is rethrown (unchecked). */
+    public R submit(T item) {
+        if (stopping) {
+            throw shuttingDown();
+        }
+        Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
+        queue.add(pending);
+        if (!thread.isAlive() && queue.remove(pending)) {
+            throw shuttingDown();
+        }
+        try {
+            return pending.result().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Serves what is queued, then stops. */
+    public void stop() throws InterruptedException {
+        stopping = true;
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    private static ProblemException shuttingDown() {
+        return new ProblemException(503, "Shutting down", "The service is stopping; retry on another instance.");
+    }
+
+    private void serveUntilStopped() {
+        List<Pending<T, R>> batch = new ArrayList<>();
+        while (!stopping || !queue.isEmpty()) {
+            try {
+                Pending<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                serve(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void serve(List<Pending<T, R>> batch) {
+        try {
+            List<R> results = call.apply(batch.stream().map(Pending::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(results.get(i));
+            }
+        } catch (Exception e) {
+            if (batch.size() == 1) {
+                LOG.errorf(e, "%s failed", name);
+                batch.get(0).result().completeExceptionally(new IllegalStateException(name + " failed", e));
+                return;
+            }
+            // One bad item must not fail the others: serve each on its own.
+            for (Pending<T, R> p : batch) {
+                serve(List.of(p));
+            }
+        }
+    }
+}

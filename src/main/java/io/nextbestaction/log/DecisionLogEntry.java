@@ -1,0 +1,12 @@
+package io.nextbestaction.log;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A decision as it goes into the log. {@code rankedOffers} is set only for a holdout decision, whose response offers
+ * nothing but whose log keeps what it would have offered; otherwise the offers are taken from the response.
+ */
+public record DecisionLogEntry(UUID id, String requestId, String accountId, String rulesetVersion, String request,
+                               String rankedOffers, String response, boolean holdout, Instant decidedAt) {
+}

@@ -1,0 +1,96 @@
+package io.nextbestaction.log;
+
+import io.agroal.api.AgroalDataSource;
+import io.nextbestaction.common.batch.Batcher;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Group commit for the decision log. Concurrent decisions queue their entries; one writer thread inserts all that
+ * are waiting with one statement, which commits them together, and only then releases their callers. So an answered
+ * decision is committed, and the database does one commit per batch instead of one per decision.
+ */
+@ApplicationScoped
+public class DecisionLogWriter {
+
+    /** One statement, one commit (autocommit); a requestId already logged, or twice in a batch, is skipped. */
+    private static final String INSERT = """
+            insert into decision (id, request_id, account_id, ruleset_version, request, offers, suppressed, response,
+                                  holdout, created_at)
+            select cast(e.id as uuid), e.request_id, e.account_id, e.ruleset_version, cast(e.request as json),
+                   cast(coalesce(e.offers, r.doc ->> 'offers') as jsonb), cast(r.doc -> 'suppressed' as jsonb), r.doc,
+                   cast(e.holdout as boolean), cast(e.created_at as timestamptz)
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                     with ordinality as e(id, request_id, account_id, ruleset_version, request, offers, response,
+                                          holdout, created_at, n)
+                 cross join lateral (select cast(e.response as json) as doc) r
+            order by e.n
+            on conflict (request_id) do nothing
+            returning id""";
+
+    private final AgroalDataSource dataSource;
+    private final Batcher<DecisionLogEntry, Boolean> batcher;
+
+    public DecisionLogWriter(AgroalDataSource dataSource,
+                             @ConfigProperty(name = "nba.decision-log.max-batch", defaultValue = "500") int maxBatch) {
+        this.dataSource = dataSource;
+        this.batcher = new Batcher<>("decision-log-writer", maxBatch, this::insert);
+    }
+
+    /**
+     * Logs the entry and returns once it is committed: true, or false when its requestId was logged before (a
+     * retry, perhaps concurrent), in which case nothing is written.
+     */
+    public boolean append(DecisionLogEntry entry) {
+        return batcher.submit(entry);
+    }
+
+    private List<Boolean> insert(List<DecisionLogEntry> batch) throws SQLException {
+        int size = batch.size();
+        String[][] columns = new String[9][size];
+        for (int i = 0; i < size; i++) {
+            DecisionLogEntry e = batch.get(i);
+            columns[0][i] = e.id().toString();
+            columns[1][i] = e.requestId();
+            columns[2][i] = e.accountId();
+            columns[3][i] = e.rulesetVersion();
+            columns[4][i] = e.request();
+            columns[5][i] = e.rankedOffers();
+            columns[6][i] = e.response();
+            columns[7][i] = String.valueOf(e.holdout());
+            columns[8][i] = e.decidedAt().toString();
+        }
+        Set<UUID> inserted = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int c = 0; c < columns.length; c++) {
+                Array array = connection.createArrayOf("text", columns[c]);
+                insert.setArray(c + 1, array);
+            }
+            try (ResultSet ids = insert.executeQuery()) {
+                while (ids.next()) {
+                    inserted.add(ids.getObject(1, UUID.class));
+                }
+            }
+        }
+        return batch.stream().map(e -> inserted.contains(e.id())).toList();
+    }
+
+    /** Writes what is queued, then stops: decisions in flight at shutdown are still logged before they answer. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        batcher.stop();
+    }
+}
