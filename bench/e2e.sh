@@ -7,8 +7,9 @@
 # BENCH_WARMUP_S (30: minimum; warm-up goes on in 10 s steps until the JIT is done, at most BENCH_WARMUP_MAX_S, 150),
 # BENCH_THREADS (2), BENCH_CONNECTIONS ("16 64": one max-load run per value), BENCH_RATE (2500; 0 skips the fixed-rate
 # run), BENCH_RATE_CONNECTIONS (64),
-# BENCH_CHANGE_SIZES ("2000 10000": rule changes made through the service's API after the load; "" skips them),
-# BENCH_SERVICE_OPTS (JVM options of the service, default none), BENCH_JFR=1 (JFR profile of the service during the
+# BENCH_CHANGE_SIZES ("2000": rule changes made through the service's API after the load; "" skips them; 10,000 rows
+# need -Xmx1g, see rule-changes.sh), BENCH_SERVICE_OPTS (JVM options of the service, default the README's production
+# options "-Xmx384m -XX:ReservedCodeCacheSize=96m"), BENCH_MALLOC_ARENA_MAX (2, as the README), BENCH_JFR=1 (JFR profile of the service during the
 # max-load run with the most connections, broken down by step of a decision), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -27,8 +28,9 @@ THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16 64}"
 RATE="${BENCH_RATE:-2500}"
 RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-64}"
-SERVICE_OPTS="${BENCH_SERVICE_OPTS:-}"
-CHANGE_SIZES="${BENCH_CHANGE_SIZES-2000 10000}"
+SERVICE_OPTS="${BENCH_SERVICE_OPTS--Xmx384m -XX:ReservedCodeCacheSize=96m}"
+MALLOC_ARENA="${BENCH_MALLOC_ARENA_MAX:-2}"
+CHANGE_SIZES="${BENCH_CHANGE_SIZES-2000}"
 # An analyst for the rule changes through the API (embedded users, as an operator configures them).
 ANALYST="benchanalyst"
 ANALYST_PASSWORD="bench-analyst-$$"
@@ -43,7 +45,7 @@ sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -At -c "$1"; }
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 kv threads "$THREADS"; kv rate_connections "$RATE_CONNECTIONS"; kv duration_s "$DURATION"; kv accounts "$ACCOUNTS"; kv rate "$RATE"
-kv service_opts "$SERVICE_OPTS"
+kv service_opts "MALLOC_ARENA_MAX=$MALLOC_ARENA $SERVICE_OPTS"
 
 if curl -s -o /dev/null "$BASE/q/health"; then
   die "something already listens on 127.0.0.1:$PORT; set BENCH_PORT"
@@ -78,6 +80,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?currentSchema
 QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
 NBA_DECISION_TABLES_DIR="$ROOT/decision-tables" NBA_DECISION_TABLES_WATCH=false NBA_API_KEY= \
+MALLOC_ARENA_MAX="$MALLOC_ARENA" \
   java $SERVICE_OPTS $JFR_OPTS "-Dquarkus.security.users.embedded.users.$ANALYST=$ANALYST_PASSWORD" \
     "-Dquarkus.security.users.embedded.roles.$ANALYST=analyst" \
     -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &

@@ -20,18 +20,16 @@ public final class JfrBreakdown {
     private static final Map<String, String> STEPS = new LinkedHashMap<>();
 
     static {
-        STEPS.put("POST /decide on a worker thread (DecideResource.decide)", "DecideResource.decide");
+        STEPS.put("POST /decide on the event loop (DecideResource.decide)", "DecideResource.decide");
         STEPS.put("  reading the body (ObjectMapper.readValue)", "ObjectMapper.readValue");
         STEPS.put("  validation (Violations.check)", "Violations.check");
-        STEPS.put("  DecisionService.decide", "DecisionService.decide");
-        STEPS.put("    stored history (ContactHistory.recentFor)", "ContactHistory.recentFor");
-        STEPS.put("    facts (OfferSelection.toFacts)", "OfferSelection.toFacts");
-        STEPS.put("    rules (RuleEngine.evaluate)", "RuleEngine.evaluate");
-        STEPS.put("    arbitration (Arbitration.rank)", "Arbitration.rank");
-        STEPS.put("    JSON of the response and the log entry (DecisionService.write)", "DecisionService.write");
-        STEPS.put("    queueing for the log and waiting (DecisionLogWriter.append)", "DecisionLogWriter.append");
-        STEPS.put("    repeated requestId lookup (DecisionLog.byRequestId)", "DecisionLog.byRequestId");
-        STEPS.put("group commit of the log, writer thread (DecisionLogWriter.write)", "DecisionLogWriter.write");
+        STEPS.put("history reader thread: one query per batch (ContactHistory.read)", "ContactHistory.read");
+        STEPS.put("history reader thread: the decisions of a batch (DecisionService.lambda$decide)", "DecisionService.lambda$decide");
+        STEPS.put("  facts (OfferSelection.toFacts)", "OfferSelection.toFacts");
+        STEPS.put("  rules (RuleEngine.evaluate)", "RuleEngine.evaluate");
+        STEPS.put("  arbitration (Arbitration.rank)", "Arbitration.rank");
+        STEPS.put("  JSON of the response and the log entry (DecisionService.write)", "DecisionService.write");
+        STEPS.put("log writer thread: one insert and commit per batch (DecisionLogWriter.insert)", "DecisionLogWriter.insert");
         STEPS.put("Hibernate ORM and Validator, anywhere", "org.hibernate.");
         STEPS.put("PostgreSQL JDBC driver, anywhere", "org.postgresql.");
         STEPS.put("Agroal connection pool, anywhere", "io.agroal.");

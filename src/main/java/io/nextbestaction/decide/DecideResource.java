@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.annotation.Timed;
 import io.nextbestaction.common.error.Violations;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.concurrent.CompletionStage;
 
 @Path("/decide")
 public class DecideResource {
@@ -49,7 +52,8 @@ public class DecideResource {
             content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request; the problem names the field",
             content = @Content(mediaType = "application/problem+json"))
-    public String decide(String body) throws JsonProcessingException {
+    @NonBlocking
+    public CompletionStage<String> decide(String body) throws JsonProcessingException {
         DecisionRequest request = json.readValue(body, DecisionRequest.class);
         violations.check(request, "");
         return decisions.decide(request, body);

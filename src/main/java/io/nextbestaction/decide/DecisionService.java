@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.history.ContactHistory;
-import io.nextbestaction.history.PastContact;
-import io.nextbestaction.log.DecisionLog;
 import io.nextbestaction.log.DecisionLogEntry;
 import io.nextbestaction.log.DecisionLogWriter;
 import io.nextbestaction.rules.ActiveRuleSet;
@@ -15,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One decision, end to end: history, rules, arbitration, holdout, and the log entry committed before the answer.
@@ -28,50 +26,49 @@ public class DecisionService {
     private final ActiveRuleSet activeRuleSet;
     private final OfferSelection offerSelection;
     private final ContactHistory contactHistory;
-    private final DecisionLog decisionLog;
     private final DecisionLogWriter decisionLogWriter;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
 
     public DecisionService(ActiveRuleSet activeRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
-                           DecisionLog decisionLog, DecisionLogWriter decisionLogWriter, ObjectMapper json,
+                           DecisionLogWriter decisionLogWriter, ObjectMapper json,
                            MeterRegistry metrics) {
         this.activeRuleSet = activeRuleSet;
         this.offerSelection = offerSelection;
         this.contactHistory = contactHistory;
-        this.decisionLog = decisionLog;
         this.decisionLogWriter = decisionLogWriter;
         this.json = json;
         this.metrics = metrics;
     }
 
     /**
-     * Decides and logs; returns the response as JSON, written once for the log and the answer. Returns after the
-     * log entry is committed (group commit: see {@link DecisionLogWriter}).
+     * Decides and logs; completes with the response as JSON (written once, for the log and the answer) after the
+     * log entry is committed. Nothing here blocks: history is read and the log written by batchers (one query and
+     * one commit for all concurrent decisions), and the rules run on the history reader's thread.
      */
-    public String decide(DecisionRequest request, String requestAsReceived) {
+    public CompletionStage<String> decide(DecisionRequest request, String requestAsReceived) {
         RuleSet ruleSet = activeRuleSet.current().orElseThrow(() -> new ProblemException(503, "Rules not ready",
                 "No ruleset is active yet; see /q/health/ready."));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String accountId = request.account().id();
-
-        List<PastContact> history = contactHistory.recentFor(accountId, now);
-        OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
-        boolean holdout = selection.holdout();
-
-        UUID decisionId = UUID.randomUUID();
-        String response = write(new DecisionResponse(decisionId.toString(), accountId, ruleSet.version(), holdout,
-                selection.offers(), selection.suppressed(), now));
-        DecisionLogEntry entry = new DecisionLogEntry(decisionId, request.requestId(), accountId, ruleSet.version(),
-                requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout, now);
-        if (!decisionLogWriter.append(entry)) {
-            // The requestId was decided before (a retry, perhaps concurrent): answer as then, with the very text
-            // logged. Checking after the insert spares every first request a lookup.
-            return decisionLog.byRequestId(request.requestId()).orElseThrow().response;
-        }
-        metrics.counter("nba.decisions", "holdout", String.valueOf(holdout)).increment();
-        selection.suppressed().forEach(s -> metrics.counter("nba.suppressions", "guardrail", s.guardrail()).increment());
-        return response;
+        return contactHistory.recentFor(accountId, now).thenCompose(history -> {
+            OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
+            boolean holdout = selection.holdout();
+            UUID decisionId = UUID.randomUUID();
+            String response = write(new DecisionResponse(decisionId.toString(), accountId, ruleSet.version(), holdout,
+                    selection.offers(), selection.suppressed(), now));
+            DecisionLogEntry entry = new DecisionLogEntry(decisionId, request.requestId(), accountId,
+                    ruleSet.version(), requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout,
+                    now);
+            // A retry of a logged requestId is answered with the logged response, and is not counted again.
+            return decisionLogWriter.append(entry).thenApply(answer -> {
+                if (answer.equals(response)) {
+                    metrics.counter("nba.decisions", "holdout", String.valueOf(holdout)).increment();
+                    selection.suppressed().forEach(s -> metrics.counter("nba.suppressions", "guardrail", s.guardrail()).increment());
+                }
+                return answer;
+            });
+        });
     }
 
     private String write(Object value) {

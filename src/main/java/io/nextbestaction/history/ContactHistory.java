@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The stored contact history that frequency caps and cooldowns read. */
 @ApplicationScoped
@@ -39,19 +40,21 @@ public class ContactHistory {
     private final Batcher<HistoryQuery, List<PastContact>> reader;
 
     public ContactHistory(EntityManager em, AgroalDataSource dataSource, DecisionLog decisionLog,
-                          @ConfigProperty(name = "nba.history.lookback-days") int lookbackDays) {
+                          @ConfigProperty(name = "nba.history.lookback-days") int lookbackDays,
+                          @ConfigProperty(name = "nba.history.max-batch") int maxBatch,
+                          @ConfigProperty(name = "nba.history.linger") Duration linger) {
         this.em = em;
         this.dataSource = dataSource;
-        this.reader = new Batcher<>("contact-history-reader", 500, this::read);
+        this.reader = new Batcher<>("contact-history-reader", maxBatch, linger, this::read);
         this.decisionLog = decisionLog;
         this.lookback = Duration.ofDays(lookbackDays);
     }
 
     /**
-     * The account's contacts within the lookback, as of {@code now}. Every decision reads history, so concurrent
-     * reads are made as one query (see {@link Batcher}), with plain JDBC in autocommit.
+     * The account's contacts within the lookback, as of {@code now}; completes on the reader thread. Every decision
+     * reads history, so concurrent reads are made as one query (see {@link Batcher}), with plain JDBC in autocommit.
      */
-    public List<PastContact> recentFor(String accountId, Instant now) {
+    public CompletableFuture<List<PastContact>> recentFor(String accountId, Instant now) {
         return reader.submit(new HistoryQuery(accountId, now.minus(lookback)));
     }
 

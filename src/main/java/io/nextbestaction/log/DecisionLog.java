@@ -16,10 +16,6 @@ public class DecisionLog {
         this.em = em;
     }
 
-    public Optional<Decision> byRequestId(String requestId) {
-        return Decision.find("requestId", requestId).firstResultOptional();
-    }
-
     /** The decision with this id; empty for an unknown id or one that is not a UUID. */
     public Optional<Decision> byId(String id) {
         try {

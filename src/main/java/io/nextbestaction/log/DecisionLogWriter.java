@@ -11,10 +11,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Group commit for the decision log. Concurrent decisions queue their entries; one writer thread inserts all that
@@ -41,23 +45,25 @@ public class DecisionLogWriter {
             returning id""";
 
     private final AgroalDataSource dataSource;
-    private final Batcher<DecisionLogEntry, Boolean> batcher;
+    private final Batcher<DecisionLogEntry, String> batcher;
 
     public DecisionLogWriter(AgroalDataSource dataSource,
-                             @ConfigProperty(name = "nba.decision-log.max-batch", defaultValue = "500") int maxBatch) {
+                             @ConfigProperty(name = "nba.decision-log.max-batch") int maxBatch,
+                             @ConfigProperty(name = "nba.decision-log.linger") Duration linger) {
         this.dataSource = dataSource;
-        this.batcher = new Batcher<>("decision-log-writer", maxBatch, this::insert);
+        this.batcher = new Batcher<>("decision-log-writer", maxBatch, linger, this::insert);
     }
 
     /**
-     * Logs the entry and returns once it is committed: true, or false when its requestId was logged before (a
-     * retry, perhaps concurrent), in which case nothing is written.
+     * Logs the entry; completes, once it is committed, with the response the request is answered with: the entry's
+     * own, or, when its requestId was logged before (a retry, perhaps concurrent), the response logged then, in
+     * which case nothing is written.
      */
-    public boolean append(DecisionLogEntry entry) {
+    public CompletableFuture<String> append(DecisionLogEntry entry) {
         return batcher.submit(entry);
     }
 
-    private List<Boolean> insert(List<DecisionLogEntry> batch) throws SQLException {
+    private List<String> insert(List<DecisionLogEntry> batch) throws SQLException {
         int size = batch.size();
         String[][] columns = new String[9][size];
         for (int i = 0; i < size; i++) {
@@ -73,6 +79,7 @@ public class DecisionLogWriter {
             columns[8][i] = e.decidedAt().toString();
         }
         Set<UUID> inserted = new HashSet<>();
+        Map<String, String> logged = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int c = 0; c < columns.length; c++) {
@@ -84,8 +91,21 @@ public class DecisionLogWriter {
                     inserted.add(ids.getObject(1, UUID.class));
                 }
             }
+            Object[] retried = batch.stream().filter(e -> !inserted.contains(e.id()))
+                    .map(DecisionLogEntry::requestId).distinct().toArray();
+            if (retried.length > 0) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "select request_id, response::text from decision where request_id = any(?)")) {
+                    select.setArray(1, connection.createArrayOf("text", retried));
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            logged.put(rows.getString(1), rows.getString(2));
+                        }
+                    }
+                }
+            }
         }
-        return batch.stream().map(e -> inserted.contains(e.id())).toList();
+        return batch.stream().map(e -> inserted.contains(e.id()) ? e.response() : logged.get(e.requestId())).toList();
     }
 
     /** Writes what is queued, then stops: decisions in flight at shutdown are still logged before they answer. */

@@ -12,6 +12,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.parser.DataListener;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.io.Resource;
@@ -162,8 +165,7 @@ public class RuleSetCompiler {
                         }
                         DecisionTableReader.SheetContent content = DecisionTableReader.read(workbook, sheet);
                         RuleSetChecks.checkCode(file, content, problems);
-                        String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet.getSheetName());
-                        sources.add(source(file, sheet.getSheetName(), drl, content));
+                        sources.add(source(file, sheet.getSheetName(), sheetDrl(workbook, sheet), content));
                     }
                 }
                 if (sources.isEmpty()) {
@@ -174,6 +176,14 @@ public class RuleSetCompiler {
             problems.add(new RuleSetProblem(file.name(), null, null, "cannot read the decision table: " + readable(e)));
         }
         return sources;
+    }
+
+    /** The DRL of one sheet, from the workbook already open (what SpreadsheetCompiler does after opening it again). */
+    private static String sheetDrl(Workbook workbook, Sheet sheet) {
+        DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+        listener.setWorksheetName(sheet.getSheetName());
+        new ExcelParser(Map.of(sheet.getSheetName(), List.<DataListener>of(listener))).parseWorkbook(workbook);
+        return new SpreadsheetCompiler().listenerToString(listener);
     }
 
     private static String readable(Throwable e) {
