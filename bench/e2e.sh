@@ -155,6 +155,7 @@ measure() { # label connections rate
   fi
   local m0 s0 p0 c0 t0 m1 s1 p1 c1 t1
   times > "$OUT/times0"
+  local log0; log0=$(wc -l < "$OUT/service.log")
   m0=$(machine_ticks); s0=$(proc_ticks "$SERVICE_PID"); p0=$(postgres_ticks); c0=$(children_ticks "$OUT/times0"); t0=$(date +%s.%N)
   run_wrk "$label" "$conns" "$DURATION" "$rate"
   if [ "${BENCH_JFR:-0}" = 1 ] && [ "$label" = "max-c$WARM_CONNS" ]; then
@@ -172,6 +173,11 @@ measure() { # label connections rate
   sleep 2 # let requests in flight when wrk stopped finish
   grep '^BENCH ' "$OUT/wrk-$label.txt" | head -1 | tr ' ' '\n' | grep '=' | sed "s/^/$label./" >> "$KV"
   kv "$label.rss_max_mib" "$(sort -n "$OUT/rss-$label.txt" | tail -1)"
+  # The service warns when one batched database call takes over 100 ms (every request of the batch waited for it).
+  tail -n +"$((log0 + 1))" "$OUT/service.log" | grep -o '[a-z-]*: one call for [0-9]* requests took [0-9]* ms' \
+    > "$OUT/slow-$label.txt" || true
+  kv "$label.slow_log_commits" "$(grep -c '^decision-log-writer' "$OUT/slow-$label.txt" || true)"
+  kv "$label.slowest_log_commit_ms" "$(grep '^decision-log-writer' "$OUT/slow-$label.txt" | awk '{ if ($(NF-1) > m) m = $(NF-1) } END { print m + 0 }')"
   # Every answered decision must be in the log: load the decisionIds wrk saw and look each one up.
   cat "$OUT"/ids/ids-"$label"-*.txt > "$OUT/ids-$label.txt"
   local check
@@ -279,3 +285,10 @@ if [ "${BENCH_JFR:-0}" = 1 ] && [ -f "$OUT/service.jfr" ]; then
     "$(grep '^jfr_from_ms=' "$KV" | cut -d= -f2)" "$(grep '^jfr_to_ms=' "$KV" | cut -d= -f2)"
 fi
 java "${JAVA_PROPS[@]}" io.nextbestaction.bench.Report e2e "$KV"
+echo
+echo "Decision log commits slower than 100 ms during each run (the service's warnings: each held up its whole batch)"
+echo "| run | slow commits | slowest ms |"
+echo "|-----|--------------|------------|"
+for label in $RUNS; do
+  echo "| $label | $(grep "^$label.slow_log_commits=" "$KV" | cut -d= -f2) | $(grep "^$label.slowest_log_commit_ms=" "$KV" | cut -d= -f2) |"
+done

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.history.ContactHistory;
+import io.nextbestaction.log.DecisionIds;
 import io.nextbestaction.log.DecisionLogEntry;
 import io.nextbestaction.log.DecisionLogWriter;
 import io.nextbestaction.rules.ActiveRuleSet;
@@ -54,7 +55,7 @@ public class DecisionService {
         return contactHistory.recentFor(accountId, now).thenCompose(history -> {
             OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
             boolean holdout = selection.holdout();
-            UUID decisionId = UUID.randomUUID();
+            UUID decisionId = DecisionIds.next(now.toEpochMilli());
             String response = write(new DecisionResponse(decisionId.toString(), accountId, ruleSet.version(), holdout,
                     selection.offers(), selection.suppressed(), now));
             DecisionLogEntry entry = new DecisionLogEntry(decisionId, request.requestId(), accountId,

@@ -1,6 +1,7 @@
 package io.nextbestaction.history;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.batch.Batcher;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
@@ -42,10 +43,10 @@ public class ContactHistory {
     public ContactHistory(EntityManager em, AgroalDataSource dataSource, DecisionLog decisionLog,
                           @ConfigProperty(name = "nba.history.lookback-days") int lookbackDays,
                           @ConfigProperty(name = "nba.history.max-batch") int maxBatch,
-                          @ConfigProperty(name = "nba.history.linger") Duration linger) {
+                          @ConfigProperty(name = "nba.history.linger") Duration linger, MeterRegistry metrics) {
         this.em = em;
         this.dataSource = dataSource;
-        this.reader = new Batcher<>("contact-history-reader", maxBatch, linger, this::read);
+        this.reader = new Batcher<>("contact-history-reader", maxBatch, linger, metrics, this::read);
         this.decisionLog = decisionLog;
         this.lookback = Duration.ofDays(lookbackDays);
     }

@@ -1,6 +1,7 @@
 package io.nextbestaction.log;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.batch.Batcher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,9 +50,10 @@ public class DecisionLogWriter {
 
     public DecisionLogWriter(AgroalDataSource dataSource,
                              @ConfigProperty(name = "nba.decision-log.max-batch") int maxBatch,
-                             @ConfigProperty(name = "nba.decision-log.linger") Duration linger) {
+                             @ConfigProperty(name = "nba.decision-log.linger") Duration linger,
+                             MeterRegistry metrics) {
         this.dataSource = dataSource;
-        this.batcher = new Batcher<>("decision-log-writer", maxBatch, linger, this::insert);
+        this.batcher = new Batcher<>("decision-log-writer", maxBatch, linger, metrics, this::insert);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.nextbestaction.common.batch;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.nextbestaction.common.error.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -34,10 +37,15 @@ public final class Batcher<T, R> {
 
     private static final Logger LOG = Logger.getLogger(Batcher.class);
 
+    /** A call slower than this is logged: every request of the batch waited for it. */
+    private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final String name;
     private final int maxBatch;
     private final long lingerNanos;
     private final Call<T, R> call;
+    private final Timer calls;
+    private final DistributionSummary sizes;
     private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopping;
@@ -46,8 +54,12 @@ public final class Batcher<T, R> {
      * @param linger how long a batch waits for more items after its first one: a little latency for far fewer
      *               statements (and thread wake-ups) when requests arrive one by one; zero serves at once
      */
-    public Batcher(String name, int maxBatch, Duration linger, Call<T, R> call) {
+    public Batcher(String name, int maxBatch, Duration linger, MeterRegistry metrics, Call<T, R> call) {
         this.name = name;
+        this.calls = Timer.builder("nba.batch.call").description("One database call for a batch of concurrent requests")
+                .tag("batch", name).publishPercentileHistogram().register(metrics);
+        this.sizes = DistributionSummary.builder("nba.batch.size").description("Requests served by one call")
+                .tag("batch", name).register(metrics);
         this.maxBatch = maxBatch;
         this.lingerNanos = linger.toNanos();
         this.call = call;
@@ -107,7 +119,15 @@ public final class Batcher<T, R> {
 
     private void serve(List<Pending<T, R>> batch) {
         try {
+            long start = System.nanoTime();
             List<R> results = call.apply(batch.stream().map(Pending::item).toList());
+            long took = System.nanoTime() - start;
+            calls.record(took, TimeUnit.NANOSECONDS);
+            sizes.record(batch.size());
+            if (took > SLOW_NANOS) {
+                LOG.warnf("%s: one call for %d requests took %d ms; they all waited for it", name, batch.size(),
+                        TimeUnit.NANOSECONDS.toMillis(took));
+            }
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
             }
