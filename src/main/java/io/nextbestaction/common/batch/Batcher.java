@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * One database call for many concurrent requests. Callers hand in an item; one thread takes every item that
  * is waiting (up to a maximum), makes one call for all of them, and completes each caller's own result. Under load the
  * database sees a few large statements instead of one small round trip per request; when idle, a request is served
- * at once, alone. Items are never dropped: on {@link #stop()} the queued items are still served.
+ * alone, after the linger. Items are never dropped: on {@link #stop()} the queued items are still served.
  *
  * @param <T> what a caller hands in
  * @param <R> what it gets back
