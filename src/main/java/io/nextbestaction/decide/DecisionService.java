@@ -2,6 +2,7 @@ package io.nextbestaction.decide;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.history.ContactHistory;
@@ -30,6 +31,9 @@ public class DecisionService {
     private final DecisionLogWriter decisionLogWriter;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    /** Looked up once: they are counted on the log writer's thread, which every decision waits for. */
+    private final Counter decisionsShown;
+    private final Counter decisionsHeldOut;
 
     public DecisionService(ActiveRuleSet activeRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
                            DecisionLogWriter decisionLogWriter, ObjectMapper json,
@@ -40,6 +44,8 @@ public class DecisionService {
         this.decisionLogWriter = decisionLogWriter;
         this.json = json;
         this.metrics = metrics;
+        this.decisionsShown = metrics.counter("nba.decisions", "holdout", "false");
+        this.decisionsHeldOut = metrics.counter("nba.decisions", "holdout", "true");
     }
 
     /**
@@ -64,7 +70,7 @@ public class DecisionService {
             // A retry of a logged requestId is answered with the logged response, and is not counted again.
             return decisionLogWriter.append(entry).thenApply(answer -> {
                 if (answer.equals(response)) {
-                    metrics.counter("nba.decisions", "holdout", String.valueOf(holdout)).increment();
+                    (holdout ? decisionsHeldOut : decisionsShown).increment();
                     selection.suppressed().forEach(s -> metrics.counter("nba.suppressions", "guardrail", s.guardrail()).increment());
                 }
                 return answer;
