@@ -8,11 +8,13 @@ import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.RuleSetInvalidException;
+import io.nextbestaction.rulesets.CompilerWarmUp;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A rule change of one size, in its own JVM (run it with the heap cap under test, e.g. -Xmx1g): the shipped playbook
- * is compiled and active first, as in a running service; then a generated table of ROWS rows (with the shipped catalog
+ * is compiled and active first, and the rule compiler is warmed up for BENCH_COMPILER_WARM_UP (default 20s, as the
+ * service's {@code nba.rulesets.compiler-warm-up}; 0s for none) with {@code CompilerWarmUp.run}, as in a running service; then a generated table of ROWS rows (with the shipped catalog
  * and guardrails) is validated and compiled ({@code RuleSetCompiler.compile}), activated ({@code ActiveRuleSet.activate})
  * and serves its first decision. That change is then made a second time on the warm JVM while the first one serves.
  * Prints one {@code RESULT key=value ...} line. Usage: RuleChangeBench ROWS [--tables DIR] [--tmp DIR]
@@ -42,6 +45,10 @@ public final class RuleChangeBench {
         long t = System.nanoTime();
         active.activate(compiler.compile(Playbooks.shipped(tables)));
         double shippedSeconds = seconds(t);
+        Duration warmUp = Duration.parse("PT" + System.getenv().getOrDefault("BENCH_COMPILER_WARM_UP", "20s"));
+        long w = System.nanoTime();
+        int warmUpCompiles = warmUp.isZero() ? 0 : CompilerWarmUp.run(compiler, Playbooks.shipped(tables), warmUp);
+        double warmUpSeconds = seconds(w);
         decide(engine, active, request);
         long heapShipped = usedAfterGc();
 
@@ -70,12 +77,13 @@ public final class RuleChangeBench {
         sampler.join();
 
         System.out.printf(Locale.ROOT, "RESULT rows=%d rules=%d workbook_kib=%d generate_s=%.2f shipped_compile_s=%.2f"
+                        + " warm_up_compiles=%d warm_up_s=%.1f"
                         + " compile_s=%.2f activate_ms=%.3f first_decision_ms=%.1f live_s=%.2f"
                         + " recompile_s=%.2f relive_s=%.2f heap_empty_mib=%.0f heap_shipped_mib=%.0f heap_before_mib=%.0f"
                         + " heap_held_mib=%.0f heap_swap_mib=%.0f heap_held_after_swap_mib=%.0f ruleset_mib=%.0f peak_heap_mib=%.0f"
                         + " pool_peak_sum_mib=%.0f max_heap_mib=%.0f compile_own_cores=%.2f compile_other_cores=%.2f%n",
                 rows, Playbooks.ruleCount(active.current().orElseThrow()), workbookBytes / 1024, generateSeconds,
-                shippedSeconds, first.compile, first.activateMs, first.firstDecisionMs, first.live(),
+                shippedSeconds, warmUpCompiles, warmUpSeconds, first.compile, first.activateMs, first.firstDecisionMs, first.live(),
                 second.compile, second.live(), mib(heapEmpty), mib(heapShipped), mib(before), mib(heapHeld),
                 mib(heapSwap), mib(heapHeldAfterSwap), mib(heapSwap - heapHeld), mib(sampler.max.get()), mib(poolPeakSum()),
                 mib(Runtime.getRuntime().maxMemory()), first.ownCores, first.otherCores);

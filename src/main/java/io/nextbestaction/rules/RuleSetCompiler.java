@@ -14,6 +14,8 @@ import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.template.parser.DataListener;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -68,6 +70,8 @@ public class RuleSetCompiler {
                           TreeMap<Integer, RowRef> rowByLine, DecisionTableReader.SheetContent content, boolean catalog) {
     }
 
+    private final ClassLoader factClassLoader = new FactClassLoader(Account.class.getClassLoader());
+
     static {
         // A workbook is a zip: refuse one that inflates beyond any real decision table (POI also refuses zip bombs by ratio).
         ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
@@ -85,7 +89,7 @@ public class RuleSetCompiler {
         }
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(Account.class.getClassLoader()));
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(factClassLoader));
         builder.add(resource(codeRules(), CODE_RULES), ResourceType.DRL);
         Map<String, Source> byPath = new HashMap<>();
         for (Source source : sources) {
@@ -107,7 +111,8 @@ public class RuleSetCompiler {
                 contents.put(source.file().name() + "/" + source.sheet(), source.content());
             }
         }
-        KieBase kieBase = builder.newKieBase();
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, factClassLoader));
+        kieBase.addPackages(builder.getKnowledgePackages());
         Function<RuleContext, RowRef> rowOf = ctx -> RuleSet.rowOf(rows, ctx.getRule().getPackageName(), ctx.getRule().getName());
         OfferCatalog catalog = readCatalog(kieBase, rowOf, contents, problems);
         if (!problems.isEmpty()) {

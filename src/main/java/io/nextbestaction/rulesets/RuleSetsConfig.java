@@ -3,6 +3,8 @@ package io.nextbestaction.rulesets;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 @ConfigMapping(prefix = "nba.rulesets")
 public interface RuleSetsConfig {
 
@@ -13,4 +15,11 @@ public interface RuleSetsConfig {
     /** How often each instance checks which version the newest activation names. */
     @WithDefault("1s")
     String syncInterval();
+
+    /**
+     * How long each instance compiles its serving version again after start, in the background, so that the first
+     * upload does not wait for the JIT (see {@link CompilerWarmUp}); 0 turns it off.
+     */
+    @WithDefault("20s")
+    Duration compilerWarmUp();
 }
