@@ -7,9 +7,10 @@
 # BENCH_WARMUP_S (30: minimum; warm-up goes on in 10 s steps until the JIT is done, at most BENCH_WARMUP_MAX_S, 150),
 # BENCH_THREADS (2), BENCH_CONNECTIONS ("16 64": one max-load run per value), BENCH_RATE (2500; 0 skips the fixed-rate
 # run), BENCH_RATE_CONNECTIONS (64),
+# BENCH_FSYNC_PROBE_S (30: the disk alone, FsyncProbe, before the service starts; 0 skips it),
 # BENCH_CHANGE_SIZES ("2000": rule changes made through the service's API after the load; "" skips them; 10,000 rows
 # need -Xmx1g, see rule-changes.sh), BENCH_SERVICE_OPTS (JVM options of the service, default the README's production
-# options "-Xmx384m -XX:ReservedCodeCacheSize=96m"), BENCH_MALLOC_ARENA_MAX (2, as the README), BENCH_JFR=1 (JFR profile of the service during the
+# options "-Xmx384m -XX:ReservedCodeCacheSize=96m -XX:+UseParallelGC ..."), BENCH_MALLOC_ARENA_MAX (2, as the README), BENCH_JFR=1 (JFR profile of the service during the
 # max-load run with the most connections, broken down by step of a decision), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -28,9 +29,10 @@ THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16 64}"
 RATE="${BENCH_RATE:-2500}"
 RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-64}"
-SERVICE_OPTS="${BENCH_SERVICE_OPTS--Xmx384m -XX:ReservedCodeCacheSize=96m}"
+SERVICE_OPTS="${BENCH_SERVICE_OPTS--Xmx384m -XX:ReservedCodeCacheSize=96m -XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
 MALLOC_ARENA="${BENCH_MALLOC_ARENA_MAX:-2}"
 CHANGE_SIZES="${BENCH_CHANGE_SIZES-2000}"
+FSYNC_S="${BENCH_FSYNC_PROBE_S:-30}"
 # An analyst for the rule changes through the API (embedded users, as an operator configures them).
 ANALYST="benchanalyst"
 ANALYST_PASSWORD="bench-analyst-$$"
@@ -44,6 +46,11 @@ kv() { echo "$1=$2" >> "$KV"; }
 sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -At -c "$1"; }
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# Used heap, all generations (G1: one line; parallel and serial collectors: young + old), e.g. "91714K".
+heap_used() {
+  jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation/ {
+    for (i = 1; i <= NF; i++) if ($i == "used") { sub("K,?", "", $(i+1)); used += $(i+1) } } END { printf "%dK", used }'
+}
 kv threads "$THREADS"; kv rate_connections "$RATE_CONNECTIONS"; kv duration_s "$DURATION"; kv accounts "$ACCOUNTS"; kv rate "$RATE"
 kv service_opts "MALLOC_ARENA_MAX=$MALLOC_ARENA $SERVICE_OPTS"
 
@@ -59,6 +66,15 @@ java -Xms1g -Xmx1g "${JAVA_PROPS[@]}" io.nextbestaction.bench.EngineBench --rule
   --tmp "$OUT" 2> >(quiet_drools) > "$OUT/engine.txt"
 kv engine_per_s "$(awk '/^RESULT ruleset=shipped mode=engine / { split($4, a, "="); print a[2] }' "$OUT/engine.txt")"
 kv engine_json_per_s "$(awk '/^RESULT ruleset=shipped mode=json / { split($4, a, "="); print a[2] }' "$OUT/engine.txt")"
+
+# 1b. The disk alone, before the service starts: small writes, each followed by fdatasync, at about the rate of the
+#     decision log's commits at 2,500 decisions/s (600/s of 8 KiB), on the file system of PostgreSQL's WAL when this
+#     is the same machine. A flush held up for 100 ms holds up every decision of its batch as long.
+if [ "$FSYNC_S" != 0 ]; then
+  log "the disk alone: $FSYNC_S s of fdatasync at 600/s (FsyncProbe in $OUT)"
+  java "${JAVA_PROPS[@]}" io.nextbestaction.bench.FsyncProbe "$OUT" "$FSYNC_S" 600 8192 > "$OUT/fsync.txt"
+  kv fsync "$(grep '^RESULT ' "$OUT/fsync.txt" | cut -d' ' -f2-)"
+fi
 
 # 2. The dedicated database, reset: the service's Flyway creates the schema, and the decision-tables folder becomes
 #    ruleset version 1 (a schema left from an earlier run would keep serving the playbook of that run).
@@ -117,7 +133,7 @@ kv history_accounts "$(sql "select count(distinct account_id) from nba.contact_e
 sql "analyze nba.contact_event"
 sleep 3
 kv rss_idle_mib "$(rss_mib "$SERVICE_PID")"
-kv heap_idle "$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|total/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); exit } }')"
+kv heap_idle "$(heap_used "$SERVICE_PID")"
 
 # 5. Load. wrk runs with the Lua script; its done() prints a BENCH line. RSS is sampled every second meanwhile.
 run_wrk() { # label connections duration rate [ids dir]
@@ -230,7 +246,7 @@ kv runs "$RUNS"
 sleep 3
 kv rss_after_mib "$(rss_mib "$SERVICE_PID")"
 kv rss_hwm_mib "$(hwm_mib "$SERVICE_PID")"
-kv heap_after "$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|total/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); exit } }')"
+kv heap_after "$(heap_used "$SERVICE_PID")"
 kv server_p99_ms "$(curl -s "$BASE/q/metrics" | awk '/^nba_decide_seconds\{.*quantile="0.99"/ { printf "%.2f", $2 * 1000; exit }')"
 
 # 6. Rule changes through the service, idle after the load: upload a generated table onto version 1 (POST /rulesets:
@@ -271,7 +287,7 @@ for rows in $CHANGE_SIZES; do
   kv "change$rows.live_s" "$(elapsed "$t0" "$t3")"
   kv "change$rows.warnings" "$(grep -o '"warnings":\[.*' "$OUT/change-$rows-upload.json" | grep -o '"message"' | wc -l)"
   kv "change$rows.rss_mib" "$(rss_mib "$SERVICE_PID")"
-  kv "change$rows.heap" "$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap|total/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); exit } }')"
+  kv "change$rows.heap" "$(heap_used "$SERVICE_PID")"
   CHANGES="$CHANGES $rows"
 done
 kv changes "$CHANGES"
@@ -292,3 +308,12 @@ echo "|-----|--------------|------------|"
 for label in $RUNS; do
   echo "| $label | $(grep "^$label.slow_log_commits=" "$KV" | cut -d= -f2) | $(grep "^$label.slowest_log_commit_ms=" "$KV" | cut -d= -f2) |"
 done
+if [ "$FSYNC_S" != 0 ]; then
+  echo
+  echo "The disk alone, before the service started (FsyncProbe: 8 KiB write + fdatasync, 600/s, $FSYNC_S s; nothing else of ours running)"
+  echo "| flushes | p50 ms | p99 ms | p99.9 ms | max ms | over 15 ms | over 100 ms | seconds in flushes over 100 ms |"
+  echo "|---------|--------|--------|----------|--------|------------|-------------|--------------------------------|"
+  grep '^fsync=' "$KV" | cut -d= -f2- | tr ' ' '\n' | awk -F= '{ v[$1] = $2 } END {
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", v["flushes"], v["p50_ms"], v["p99_ms"], v["p999_ms"], v["max_ms"],
+      v["over_15ms"], v["over_100ms"], v["stalled_s"] }'
+fi

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ class TwoInstancesIT {
                 "-Dquarkus.flyway.clean-disabled=false",
                 "-Dquarkus.flyway.clean-at-start=" + cleanDatabase,
                 "-Dnba.decision-tables.watch=false",
+                "-Dnba.rulesets.compiler-warm-up=2s",
                 "-Dquarkus.security.users.embedded.users.analyst=analyst-it-password",
                 "-Dquarkus.security.users.embedded.roles.analyst=analyst",
                 "-jar", System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar"));
@@ -108,6 +111,17 @@ class TwoInstancesIT {
         assertTrue(rulesetOnB.startsWith("v" + version + " "), rulesetOnB);
 
         activateOnAAndAwaitB(1);
+    }
+
+    @Test
+    void shouldWarmUpTheRuleCompilerOnTheServingVersionAfterStart() throws Exception {
+        Path log = Path.of("target", "two-instances-" + portB + ".log");
+        Instant end = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(end) && !Files.readString(log).contains("Rule compiler warmed up")) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.readString(log).matches("(?s).*Rule compiler warmed up: [1-9]\\d* compiles of version \\d+ in \\d+ ms.*"),
+                "no warm-up in " + log);
     }
 
     /** Activates on A, then measures from A's answer (the activation is in force) until B serves the version. */
