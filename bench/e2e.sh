@@ -97,7 +97,7 @@ QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
 NBA_DECISION_TABLES_DIR="$ROOT/decision-tables" NBA_DECISION_TABLES_WATCH=false NBA_API_KEY= \
 MALLOC_ARENA_MAX="$MALLOC_ARENA" \
-  java $SERVICE_OPTS $JFR_OPTS "-Dquarkus.security.users.embedded.users.$ANALYST=$ANALYST_PASSWORD" \
+  java $SERVICE_OPTS $JFR_OPTS "-Xlog:gc:file=$OUT/gc.log" "-Dquarkus.security.users.embedded.users.$ANALYST=$ANALYST_PASSWORD" \
     "-Dquarkus.security.users.embedded.roles.$ANALYST=analyst" \
     -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
@@ -172,6 +172,7 @@ measure() { # label connections rate
   local m0 s0 p0 c0 t0 m1 s1 p1 c1 t1
   times > "$OUT/times0"
   local log0; log0=$(wc -l < "$OUT/service.log")
+  local gc0; gc0=$(wc -l < "$OUT/gc.log")
   m0=$(machine_ticks); s0=$(proc_ticks "$SERVICE_PID"); p0=$(postgres_ticks); c0=$(children_ticks "$OUT/times0"); t0=$(date +%s.%N)
   run_wrk "$label" "$conns" "$DURATION" "$rate"
   if [ "${BENCH_JFR:-0}" = 1 ] && [ "$label" = "max-c$WARM_CONNS" ]; then
@@ -194,6 +195,9 @@ measure() { # label connections rate
     > "$OUT/slow-$label.txt" || true
   kv "$label.slow_log_commits" "$(grep -c '^decision-log-writer' "$OUT/slow-$label.txt" || true)"
   kv "$label.slowest_log_commit_ms" "$(grep '^decision-log-writer' "$OUT/slow-$label.txt" | awk '{ if ($(NF-1) > m) m = $(NF-1) } END { print m + 0 }')"
+  # Garbage-collection pauses during the run (the service logs them with -Xlog:gc): every request waits them out.
+  tail -n +"$((gc0 + 1))" "$OUT/gc.log" | awk -v l="$label" '/Pause/ { n++; if ($0 ~ /Pause Full/) f++; ms = $NF; sub("ms", "", ms)
+    if (ms + 0 > m) m = ms + 0 } END { printf "%s.gc_pauses=%d\n%s.gc_full=%d\n%s.gc_longest_ms=%.1f\n", l, n, l, f, l, m }' >> "$KV"
   # Every answered decision must be in the log: load the decisionIds wrk saw and look each one up.
   cat "$OUT"/ids/ids-"$label"-*.txt > "$OUT/ids-$label.txt"
   local check
@@ -302,11 +306,13 @@ if [ "${BENCH_JFR:-0}" = 1 ] && [ -f "$OUT/service.jfr" ]; then
 fi
 java "${JAVA_PROPS[@]}" io.nextbestaction.bench.Report e2e "$KV"
 echo
-echo "Decision log commits slower than 100 ms during each run (the service's warnings: each held up its whole batch)"
-echo "| run | slow commits | slowest ms |"
-echo "|-----|--------------|------------|"
+echo "What held requests up during each run: decision log commits over 100 ms (the service's warnings: each held up"
+echo "its whole batch) and garbage-collection pauses (the service's -Xlog:gc, $OUT/gc.log: each held up every request)"
+echo "| run | slow commits | slowest commit ms | GC pauses | full GCs | longest GC pause ms |"
+echo "|-----|--------------|-------------------|-----------|----------|---------------------|"
+value() { grep "^$1=" "$KV" | cut -d= -f2; }
 for label in $RUNS; do
-  echo "| $label | $(grep "^$label.slow_log_commits=" "$KV" | cut -d= -f2) | $(grep "^$label.slowest_log_commit_ms=" "$KV" | cut -d= -f2) |"
+  echo "| $label | $(value "$label.slow_log_commits") | $(value "$label.slowest_log_commit_ms") | $(value "$label.gc_pauses") | $(value "$label.gc_full") | $(value "$label.gc_longest_ms") |"
 done
 if [ "$FSYNC_S" != 0 ]; then
   echo

@@ -111,6 +111,7 @@ public class RuleSetCompiler {
                 contents.put(source.file().name() + "/" + source.sheet(), source.content());
             }
         }
+        // Not builder.newKieBase(): that KieBase would load classes without the fact class loader's memory of misses.
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, factClassLoader));
         kieBase.addPackages(builder.getKnowledgePackages());
         Function<RuleContext, RowRef> rowOf = ctx -> RuleSet.rowOf(rows, ctx.getRule().getPackageName(), ctx.getRule().getName());
