@@ -46,6 +46,17 @@ kv() { echo "$1=$2" >> "$KV"; }
 sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -At -c "$1"; }
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# One batcher's database calls from the service's histogram (nba_batch_call_seconds{batch=NAME}): "COUNT LE15
+# BUCKET15 LE100 BUCKET100", the cumulative counts at the first buckets of 15 ms and of 100 ms or more.
+batch_call_buckets() { # batch name
+  curl -s "$BASE/q/metrics" | awk -v batch="batch=\"$1\"" '/^nba_batch_call_seconds/ && index($0, batch) {
+    if ($1 ~ /_count/) count = $NF
+    if ($1 ~ /_bucket/ && match($1, /le="[0-9.eE+-]+"/)) { le = substr($1, RSTART + 4, RLENGTH - 5) + 0; bucket[le] = $NF }
+  } END {
+    a = -1; b = -1
+    for (le in bucket) { if (le + 0 >= 0.015 && (a < 0 || le + 0 < a)) a = le + 0; if (le + 0 >= 0.1 && (b < 0 || le + 0 < b)) b = le + 0 }
+    printf "%d %s %d %s %d\n", count, a, bucket[a], b, bucket[b] }'
+}
 # Used heap, all generations (G1: one line; parallel and serial collectors: young + old), e.g. "91714K".
 heap_used() {
   jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation/ {
@@ -97,7 +108,7 @@ QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
 NBA_DECISION_TABLES_DIR="$ROOT/decision-tables" NBA_DECISION_TABLES_WATCH=false NBA_API_KEY= \
 MALLOC_ARENA_MAX="$MALLOC_ARENA" \
-  java $SERVICE_OPTS $JFR_OPTS "-Xlog:gc:file=$OUT/gc.log" "-Dquarkus.security.users.embedded.users.$ANALYST=$ANALYST_PASSWORD" \
+  java $SERVICE_OPTS $JFR_OPTS "-Xlog:gc,safepoint:file=$OUT/gc.log" "-Dquarkus.security.users.embedded.users.$ANALYST=$ANALYST_PASSWORD" \
     "-Dquarkus.security.users.embedded.roles.$ANALYST=analyst" \
     -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
@@ -173,6 +184,7 @@ measure() { # label connections rate
   times > "$OUT/times0"
   local log0; log0=$(wc -l < "$OUT/service.log")
   local gc0; gc0=$(wc -l < "$OUT/gc.log")
+  local commits0 reads0; commits0=$(batch_call_buckets decision-log-writer); reads0=$(batch_call_buckets contact-history-reader)
   m0=$(machine_ticks); s0=$(proc_ticks "$SERVICE_PID"); p0=$(postgres_ticks); c0=$(children_ticks "$OUT/times0"); t0=$(date +%s.%N)
   run_wrk "$label" "$conns" "$DURATION" "$rate"
   if [ "${BENCH_JFR:-0}" = 1 ] && [ "$label" = "max-c$WARM_CONNS" ]; then
@@ -195,9 +207,18 @@ measure() { # label connections rate
     > "$OUT/slow-$label.txt" || true
   kv "$label.slow_log_commits" "$(grep -c '^decision-log-writer' "$OUT/slow-$label.txt" || true)"
   kv "$label.slowest_log_commit_ms" "$(grep '^decision-log-writer' "$OUT/slow-$label.txt" | awk '{ if ($(NF-1) > m) m = $(NF-1) } END { print m + 0 }')"
+  # The decision log's commits during the run that took 15 ms or more (every decision of such a batch waited as long).
+  echo "$commits0 $(batch_call_buckets decision-log-writer)" | awk -v l="$label" '{
+    printf "%s.log_commits=%d\n%s.log_commits_over_15ms=%d\n%s.log_commits_15ms_bucket_s=%s\n", l, $6 - $1, l, ($6 - $8) - ($1 - $3), l, $7 }' >> "$KV"
+  # The same for the history reads that start each batch of decisions.
+  echo "$reads0 $(batch_call_buckets contact-history-reader)" | awk -v l="$label" '{
+    printf "%s.history_reads=%d\n%s.history_reads_over_15ms=%d\n", l, $6 - $1, l, ($6 - $8) - ($1 - $3) }' >> "$KV"
   # Garbage-collection pauses during the run (the service logs them with -Xlog:gc): every request waits them out.
-  tail -n +"$((gc0 + 1))" "$OUT/gc.log" | awk -v l="$label" '/Pause/ { n++; if ($0 ~ /Pause Full/) f++; ms = $NF; sub("ms", "", ms)
-    if (ms + 0 > m) m = ms + 0 } END { printf "%s.gc_pauses=%d\n%s.gc_full=%d\n%s.gc_longest_ms=%.1f\n", l, n, l, f, l, m }' >> "$KV"
+  tail -n +"$((gc0 + 1))" "$OUT/gc.log" | awk -v l="$label" '/\[gc *\].*Pause/ { n++; if ($0 ~ /Pause Full/) f++; ms = $NF; sub("ms", "", ms)
+      if (ms + 0 > m) m = ms + 0 }
+    /\[safepoint\]/ && match($0, /Total: [0-9]+ ns/) { t = substr($0, RSTART + 7, RLENGTH - 10) / 1e6; if (t > 15) sp++; if (t > spm) spm = t }
+    END { printf "%s.gc_pauses=%d\n%s.gc_full=%d\n%s.gc_longest_ms=%.1f\n%s.safepoints_over_15ms=%d\n%s.safepoint_longest_ms=%.1f\n",
+      l, n, l, f, l, m, l, sp, l, spm }' >> "$KV"
   # Every answered decision must be in the log: load the decisionIds wrk saw and look each one up.
   cat "$OUT"/ids/ids-"$label"-*.txt > "$OUT/ids-$label.txt"
   local check
@@ -307,12 +328,13 @@ fi
 java "${JAVA_PROPS[@]}" io.nextbestaction.bench.Report e2e "$KV"
 echo
 echo "What held requests up during each run: decision log commits over 100 ms (the service's warnings: each held up"
-echo "its whole batch) and garbage-collection pauses (the service's -Xlog:gc, $OUT/gc.log: each held up every request)"
-echo "| run | slow commits | slowest commit ms | GC pauses | full GCs | longest GC pause ms |"
-echo "|-----|--------------|-------------------|-----------|----------|---------------------|"
+echo "its whole batch), slow history reads (each held up its batch), garbage-collection pauses and safepoints (the service's"
+echo "-Xlog:gc,safepoint, $OUT/gc.log: each held up every request)"
+echo "| run | log commits | commits over the histogram's 15 ms bucket | commits over 100 ms | slowest commit ms | history reads | reads over 15 ms | GC pauses | full GCs | longest GC pause ms | safepoints over 15 ms | longest safepoint ms |"
+echo "|-----|-------------|-------------------------------------------|---------------------|-------------------|---------------|------------------|-----------|----------|---------------------|-----------------------|----------------------|"
 value() { grep "^$1=" "$KV" | cut -d= -f2; }
 for label in $RUNS; do
-  echo "| $label | $(value "$label.slow_log_commits") | $(value "$label.slowest_log_commit_ms") | $(value "$label.gc_pauses") | $(value "$label.gc_full") | $(value "$label.gc_longest_ms") |"
+  echo "| $label | $(value "$label.log_commits") | $(value "$label.log_commits_over_15ms") (bucket $(value "$label.log_commits_15ms_bucket_s") s) | $(value "$label.slow_log_commits") | $(value "$label.slowest_log_commit_ms") | $(value "$label.history_reads") | $(value "$label.history_reads_over_15ms") | $(value "$label.gc_pauses") | $(value "$label.gc_full") | $(value "$label.gc_longest_ms") | $(value "$label.safepoints_over_15ms") | $(value "$label.safepoint_longest_ms") |"
 done
 if [ "$FSYNC_S" != 0 ]; then
   echo
