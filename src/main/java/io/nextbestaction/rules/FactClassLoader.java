@@ -13,6 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FactClassLoader extends ClassLoader {
 
+    static {
+        // Drools builds rules on several threads: lock per class name, not on the whole loader.
+        registerAsParallelCapable();
+    }
+
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
     private final Set<String> missingResources = ConcurrentHashMap.newKeySet();
 
