@@ -15,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One decision, end to end: history, rules, arbitration, holdout, and the log entry committed before the answer.
@@ -34,10 +36,10 @@ public class DecisionService {
     /** Looked up once: they are counted on the log writer's thread, which every decision waits for. */
     private final Counter decisionsShown;
     private final Counter decisionsHeldOut;
+    private final Map<String, Counter> suppressionsByGuardrail = new ConcurrentHashMap<>();
 
     public DecisionService(ActiveRuleSet activeRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
-                           DecisionLogWriter decisionLogWriter, ObjectMapper json,
-                           MeterRegistry metrics) {
+                           DecisionLogWriter decisionLogWriter, ObjectMapper json, MeterRegistry metrics) {
         this.activeRuleSet = activeRuleSet;
         this.offerSelection = offerSelection;
         this.contactHistory = contactHistory;
@@ -71,7 +73,8 @@ public class DecisionService {
             return decisionLogWriter.append(entry).thenApply(answer -> {
                 if (answer.equals(response)) {
                     (holdout ? decisionsHeldOut : decisionsShown).increment();
-                    selection.suppressed().forEach(s -> metrics.counter("nba.suppressions", "guardrail", s.guardrail()).increment());
+                    selection.suppressed().forEach(s -> suppressionsByGuardrail.computeIfAbsent(s.guardrail(),
+                            guardrail -> metrics.counter("nba.suppressions", "guardrail", guardrail)).increment());
                 }
                 return answer;
             });
