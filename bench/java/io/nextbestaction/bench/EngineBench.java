@@ -15,6 +15,7 @@ import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.facts.Account;
 import io.nextbestaction.rules.facts.Evaluation;
+import io.nextbestaction.rules.facts.Outcome;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,7 +216,7 @@ public final class EngineBench {
             for (Accounts.HistoryRow h : a.history()) {
                 Instant at = h.at(now);
                 if (!at.isBefore(since)) {
-                    history.add(new PastContact(h.offerId(), h.outcome(), at));
+                    history.add(new PastContact(h.offerId(), Outcome.valueOf(h.outcome()), at));
                 }
             }
             inputs[i] = new Input(body, request, history, BenchFacts.toFacts(request, history, ruleSet.catalog(), now));

@@ -1,5 +1,6 @@
 package io.nextbestaction.history;
 
+import io.nextbestaction.rules.facts.Outcome;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -7,6 +7,7 @@ import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.log.Decision;
 import io.nextbestaction.log.DecisionLog;
+import io.nextbestaction.rules.facts.Outcome;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -74,7 +75,7 @@ public class ContactHistory {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     byAccount.computeIfAbsent(rows.getString(1), a -> new ArrayList<>()).add(new PastContact(
-                            rows.getString(2), rows.getString(3), rows.getObject(4, OffsetDateTime.class).toInstant()));
+                            rows.getString(2), Outcome.valueOf(rows.getString(3)), rows.getObject(4, OffsetDateTime.class).toInstant()));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.nextbestaction.history;
 
+import io.nextbestaction.rules.facts.Outcome;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,9 @@
 package io.nextbestaction.history;
 
+import io.nextbestaction.rules.facts.Outcome;
+
 import java.time.Instant;
 
 /** A stored contact as a decision reads it: which offer, what happened, when. */
-public record PastContact(String offerId, String outcome, Instant at) {
+public record PastContact(String offerId, Outcome outcome, Instant at) {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.history.PastContact;
+import io.nextbestaction.rules.facts.Outcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ public final class DecisionLogReader {
                     List<PastContact> history = new ArrayList<>();
                     try (ResultSet h = historyQuery.executeQuery()) {
                         while (h.next()) {
-                            history.add(new PastContact(h.getString(1), h.getString(2), h.getTimestamp(3).toInstant()));
+                            history.add(new PastContact(h.getString(1), Outcome.valueOf(h.getString(2)), h.getTimestamp(3).toInstant()));
                         }
                     }
                     String segment = request.account().segment() == null ? "(none)" : request.account().segment().name();

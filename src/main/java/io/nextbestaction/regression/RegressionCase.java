@@ -1,6 +1,7 @@
 package io.nextbestaction.regression;
 
 import io.nextbestaction.decide.DecisionRequest;
+import io.nextbestaction.rules.facts.Outcome;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,6 @@ public record RegressionCase(String name, String source, List<HistoryEntry> hist
                              List<String> expectedOffers, Map<String, Set<String>> expectedSuppressed, Boolean expectedHoldout) {
 
     /** A contact with the account {@code daysAgo} days before the run. */
-    public record HistoryEntry(String offerId, String outcome, double daysAgo) {
+    public record HistoryEntry(String offerId, Outcome outcome, double daysAgo) {
     }
 }

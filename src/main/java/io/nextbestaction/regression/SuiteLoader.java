@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nextbestaction.decide.DecisionRequest;
+import io.nextbestaction.rules.facts.Outcome;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -78,7 +79,7 @@ public final class SuiteLoader {
             JsonNode node = JSON.readTree(file.toFile());
             List<RegressionCase.HistoryEntry> history = new ArrayList<>();
             for (JsonNode h : node.path("history")) {
-                history.add(new RegressionCase.HistoryEntry(h.path("offerId").asText(), h.path("outcome").asText(), h.path("daysAgo").asDouble()));
+                history.add(new RegressionCase.HistoryEntry(h.path("offerId").asText(), Outcome.valueOf(h.path("outcome").asText()), h.path("daysAgo").asDouble()));
             }
             DecisionRequest request = JSON.treeToValue(node.path("request"), DecisionRequest.class);
             JsonNode expect = node.path("expect");
@@ -185,7 +186,7 @@ public final class SuiteLoader {
         if (historyText != null) {
             for (String entry : historyText.split(";")) {
                 String[] parts = entry.trim().split("\\s+");
-                history.add(new RegressionCase.HistoryEntry(parts[0], parts[1], Double.parseDouble(parts[2])));
+                history.add(new RegressionCase.HistoryEntry(parts[0], Outcome.valueOf(parts[1]), Double.parseDouble(parts[2])));
             }
         }
         List<String> offers = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.nextbestaction.rules;
 
+import io.nextbestaction.rules.facts.OfferType;
+
 import java.util.Map;
 import java.util.Optional;
 

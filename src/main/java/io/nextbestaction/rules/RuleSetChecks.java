@@ -1,5 +1,6 @@
 package io.nextbestaction.rules;
 
+import io.nextbestaction.rules.facts.OfferType;
 import io.nextbestaction.rules.DecisionTableReader.CellText;
 import io.nextbestaction.rules.DecisionTableReader.Column;
 import io.nextbestaction.rules.DecisionTableReader.SheetContent;

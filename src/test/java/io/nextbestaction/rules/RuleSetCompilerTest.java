@@ -1,5 +1,6 @@
 package io.nextbestaction.rules;
 
+import io.nextbestaction.rules.facts.OfferType;
 import io.nextbestaction.rules.facts.Account;
 import io.nextbestaction.rules.facts.Evaluation;
 import io.nextbestaction.rules.facts.Proposal;

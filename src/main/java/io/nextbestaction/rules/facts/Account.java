@@ -1,6 +1,5 @@
 package io.nextbestaction.rules.facts;
 
-import io.nextbestaction.rules.OfferType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +86,7 @@ public class Account {
         return contacts.stream()
                 .filter(c -> c.offerId().equals(offerId))
                 .max(Comparator.comparing(Contact::at))
-                .map(Contact::outcome)
+                .map(c -> c.outcome().name())
                 .orElse(null);
     }
 
@@ -141,7 +140,7 @@ public class Account {
         Instant since = now.minus(Duration.ofDays(windowDays));
         Map<String, Instant> lastDismissal = new HashMap<>();
         for (Contact c : contacts) {
-            if ("DISMISSED".equals(c.outcome()) && !c.at().isBefore(since)) {
+            if (c.outcome() == Outcome.DISMISSED && !c.at().isBefore(since)) {
                 lastDismissal.merge(c.offerId(), c.at(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
@@ -167,7 +166,7 @@ public class Account {
     private List<Instant> presentedExpansionWithin(int days) {
         Instant since = now.minus(Duration.ofDays(days));
         return contacts.stream()
-                .filter(c -> "PRESENTED".equals(c.outcome()))
+                .filter(c -> c.outcome() == Outcome.PRESENTED)
                 .filter(c -> c.offerType() != null && c.offerType().isExpansion())
                 .map(Contact::at)
                 .filter(at -> !at.isBefore(since))

@@ -1,6 +1,5 @@
 package io.nextbestaction.rules.facts;
 
-import io.nextbestaction.rules.OfferType;
 import io.nextbestaction.rules.RowRef;
 
 import java.util.Arrays;

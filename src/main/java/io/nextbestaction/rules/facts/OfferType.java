@@ -1,4 +1,4 @@
-package io.nextbestaction.rules;
+package io.nextbestaction.rules.facts;
 
 public enum OfferType {
     UPSELL, CROSS_SELL, ADD_ON, ENABLEMENT;
