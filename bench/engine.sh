@@ -2,7 +2,7 @@
 # Engine only: decisions per second on ONE thread, shipped playbook and generated tables of 200, 2,000 and 10,000 rows.
 # Environment: BENCH_RULESETS (default shipped,200,2000,10000), BENCH_MODES (engine,decide,json), BENCH_ACCOUNTS (4000),
 # BENCH_WARMUP_S (3), BENCH_ITERATIONS (5), BENCH_ITERATION_S (1), BENCH_ENGINE_OPTS (JVM options, default -Xms2g -Xmx2g),
-# BENCH_JFR=1 to record a JFR profile of the run and print the hottest methods inside RuleEngine.evaluate.
+# BENCH_JFR=1 to record a JFR profile of the run and print the hottest methods inside RuleBase.evaluate.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_build
@@ -22,5 +22,5 @@ java ${BENCH_ENGINE_OPTS:--Xms2g -Xmx2g} "${JFR_OPTS[@]}" "${JAVA_PROPS[@]}" io.
   --tables decision-tables --tmp "$OUT/workbooks" 2> >(quiet_drools) > "$OUT/engine.txt"
 grep -v '^RESULT ' "$OUT/engine.txt"
 if [ "${BENCH_JFR:-0}" = 1 ]; then
-  java "${JAVA_PROPS[@]}" io.nextbestaction.bench.JfrTop "$OUT/engine.jfr" main 25 RuleEngine.evaluate | tee "$OUT/profile.txt"
+  java "${JAVA_PROPS[@]}" io.nextbestaction.bench.JfrTop "$OUT/engine.jfr" main 25 RuleBase.evaluate | tee "$OUT/profile.txt"
 fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rule changes: time to validate + compile (RuleSetCompiler.compile), activate (ActiveRuleSet.activate) and serve the
+# Rule changes: time to validate + compile (RuleSetCompiler.compile), swap it in as the serving ruleset and serve the
 # first decision for generated tables of 200, 2,000 and 10,000 rows (with the shipped catalog and guardrails), and the
 # heap they hold. One JVM per size, capped at BENCH_HEAP (default 1g: the target), so a change that does not fit fails.
 # Environment: BENCH_SIZES (default "200 2000 10000"), BENCH_HEAP (1g), BENCH_COMPILER_WARM_UP (20s, the

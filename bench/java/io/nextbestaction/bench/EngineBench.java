@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nextbestaction.decide.Arbitration;
-import io.nextbestaction.decide.BenchFacts;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.DecisionResponse;
 import io.nextbestaction.decide.OfferSelection;
 import io.nextbestaction.history.PastContact;
-import io.nextbestaction.rules.RuleEngine;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.facts.Account;
-import io.nextbestaction.rules.facts.Evaluation;
+import io.nextbestaction.rules.Findings;
 import io.nextbestaction.rules.facts.Outcome;
 
 import java.nio.file.Files;
@@ -31,7 +29,7 @@ import java.util.UUID;
 /**
  * Engine-only throughput on ONE thread (the calling thread), plain harness with warm-up:
  * <ul>
- *   <li>{@code engine}: {@code RuleEngine.evaluate(RuleSet, Account)} on prebuilt facts, exactly the rule call of a decision;</li>
+ *   <li>{@code engine}: {@code RuleSet.evaluate(Account)} on prebuilt facts, exactly the rule call of a decision;</li>
  *   <li>{@code decide}: {@code OfferSelection.select}: request record + stored history to facts, evaluate,
  *       {@code Arbitration.rank}, holdout: the in-process decision path the service takes, without HTTP, JSON and database;</li>
  *   <li>{@code json}: the same plus reading the request body and writing the response and log JSON, as the service does.</li>
@@ -62,8 +60,7 @@ public final class EngineBench {
 
         ObjectMapper json = objectMapper();
         RuleSetCompiler compiler = new RuleSetCompiler();
-        RuleEngine engine = new RuleEngine();
-        OfferSelection selection = new OfferSelection(engine);
+        OfferSelection selection = new OfferSelection();
         List<Accounts.Generated> accounts = Accounts.generate(accountCount, 7);
 
         Table table = new Table(String.format(Locale.ROOT,
@@ -88,9 +85,9 @@ public final class EngineBench {
             // Shape of the work: what one decision produces on this ruleset, over the whole population.
             long proposals = 0, hits = 0, offers = 0;
             for (Input in : inputs) {
-                Evaluation e = engine.evaluate(ruleSet, in.facts());
+                Findings e = ruleSet.evaluate(in.facts());
                 proposals += e.proposals().size();
-                hits += e.guardrailHits().size();
+                hits += e.guardrails().size();
                 offers += Arbitration.rank(ruleSet.catalog(), e, in.request()).offers().size();
             }
 
@@ -103,7 +100,7 @@ public final class EngineBench {
                 Runnable step = switch (mode) {
                     case "engine" -> () -> {
                         Input in = inputs[next[0]++ % inputs.length];
-                        sink += engine.evaluate(ruleSet, in.facts()).proposals().size();
+                        sink += ruleSet.evaluate(in.facts()).proposals().size();
                     };
                     case "decide" -> () -> {
                         Input in = inputs[next[0]++ % inputs.length];
@@ -219,7 +216,7 @@ public final class EngineBench {
                     history.add(new PastContact(h.offerId(), Outcome.valueOf(h.outcome()), at));
                 }
             }
-            inputs[i] = new Input(body, request, history, BenchFacts.toFacts(request, history, ruleSet.catalog(), now));
+            inputs[i] = new Input(body, request, history, OfferSelection.toFacts(request, history, ruleSet.catalog(), now));
         }
         return inputs;
     }

@@ -26,7 +26,7 @@ public final class JfrBreakdown {
         STEPS.put("history reader thread: one query per batch (ContactHistory.read)", "ContactHistory.read");
         STEPS.put("history reader thread: the decisions of a batch (DecisionService.lambda$decide)", "DecisionService.lambda$decide");
         STEPS.put("  facts (OfferSelection.toFacts)", "OfferSelection.toFacts");
-        STEPS.put("  rules (RuleEngine.evaluate)", "RuleEngine.evaluate");
+        STEPS.put("  rules (RuleBase.evaluate)", "RuleBase.evaluate");
         STEPS.put("  arbitration (Arbitration.rank)", "Arbitration.rank");
         STEPS.put("  JSON of the response and the log entry (DecisionService.write)", "DecisionService.write");
         STEPS.put("log writer thread: one insert and commit per batch (DecisionLogWriter.insert)", "DecisionLogWriter.insert");

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Where the time goes in a JFR recording: the hottest methods by own time (top frame of each execution sample) and by
  * total time (anywhere on the stack), for samples taken on one thread ("-" for all) whose stack has a frame containing FOCUS
- * (for example "RuleEngine.evaluate"; "-" for all). Usage: JfrTop FILE.jfr [THREAD] [N] [FOCUS]
+ * (for example "RuleBase.evaluate"; "-" for all). Usage: JfrTop FILE.jfr [THREAD] [N] [FOCUS]
  */
 public final class JfrTop {
 

@@ -2,8 +2,6 @@ package io.nextbestaction.bench;
 
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.OfferSelection;
-import io.nextbestaction.rules.ActiveRuleSet;
-import io.nextbestaction.rules.RuleEngine;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.RuleSetCompiler;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A rule change of one size, in its own JVM (run it with the heap cap under test, e.g. -Xmx1g): the shipped playbook
  * is compiled and active first, and the rule compiler is warmed up for BENCH_COMPILER_WARM_UP (default 20s, as the
  * service's {@code nba.rulesets.compiler-warm-up}; 0s for none) with {@code CompilerWarmUp.run}, as in a running service; then a generated table of ROWS rows (with the shipped catalog
- * and guardrails) is validated and compiled ({@code RuleSetCompiler.compile}), activated ({@code ActiveRuleSet.activate})
+ * and guardrails) is validated and compiled ({@code RuleSetCompiler.compile}), activated (swapped in as the serving ruleset)
  * and serves its first decision. That change is then made a second time on the warm JVM while the first one serves.
  * Prints one {@code RESULT key=value ...} line. Usage: RuleChangeBench ROWS [--tables DIR] [--tmp DIR]
  */
@@ -36,20 +35,19 @@ public final class RuleChangeBench {
         Path tables = Path.of(EngineBench.option(args, "--tables", "decision-tables"));
         Path tmp = Path.of(EngineBench.option(args, "--tmp", System.getProperty("java.io.tmpdir")));
         RuleSetCompiler compiler = new RuleSetCompiler();
-        RuleEngine engine = new RuleEngine();
-        ActiveRuleSet active = new ActiveRuleSet();
+        AtomicReference<RuleSet> active = new AtomicReference<>();
         Accounts.Generated account = Accounts.generate(1, 7).get(0);
         DecisionRequest request = EngineBench.objectMapper().readValue(account.json(), DecisionRequest.class);
 
         long heapEmpty = usedAfterGc();
         long t = System.nanoTime();
-        active.activate(compiler.compile(Playbooks.shipped(tables)));
+        active.set(compiler.compile(Playbooks.shipped(tables)));
         double shippedSeconds = seconds(t);
         Duration warmUp = Duration.parse("PT" + System.getenv().getOrDefault("BENCH_COMPILER_WARM_UP", "20s"));
         long w = System.nanoTime();
         int warmUpCompiles = warmUp.isZero() ? 0 : CompilerWarmUp.run(compiler, Playbooks.shipped(tables), warmUp);
         double warmUpSeconds = seconds(w);
-        decide(engine, active, request);
+        decide(active, request);
         long heapShipped = usedAfterGc();
 
         long g = System.nanoTime();
@@ -61,14 +59,14 @@ public final class RuleChangeBench {
         sampler.start();
         resetPoolPeaks();
         long before = usedAfterGc();
-        Timing first = change(compiler, engine, active, files, request);
-        RuleSet firstSet = active.current().orElseThrow();
+        Timing first = change(compiler, active, files, request);
+        RuleSet firstSet = active.get();
         Playbooks.checkCatalog(firstSet);
         long heapHeld = usedAfterGc();
         // The same change again, warm, while the first one is active (old and new ruleset both alive: the swap peak).
-        Timing second = change(compiler, engine, active, files, request);
+        Timing second = change(compiler, active, files, request);
         long heapSwap = usedAfterGc(); // firstSet still referenced: two copies alive
-        if (firstSet == active.current().orElseThrow()) {
+        if (firstSet == active.get()) {
             throw new IllegalStateException("the second change did not activate a new ruleset");
         }
         firstSet = null;
@@ -82,7 +80,7 @@ public final class RuleChangeBench {
                         + " recompile_s=%.2f relive_s=%.2f heap_empty_mib=%.0f heap_shipped_mib=%.0f heap_before_mib=%.0f"
                         + " heap_held_mib=%.0f heap_swap_mib=%.0f heap_held_after_swap_mib=%.0f ruleset_mib=%.0f peak_heap_mib=%.0f"
                         + " pool_peak_sum_mib=%.0f max_heap_mib=%.0f compile_own_cores=%.2f compile_other_cores=%.2f%n",
-                rows, Playbooks.ruleCount(active.current().orElseThrow()), workbookBytes / 1024, generateSeconds,
+                rows, Playbooks.ruleCount(active.get()), workbookBytes / 1024, generateSeconds,
                 shippedSeconds, warmUpCompiles, warmUpSeconds, first.compile, first.activateMs, first.firstDecisionMs, first.live(),
                 second.compile, second.live(), mib(heapEmpty), mib(heapShipped), mib(before), mib(heapHeld),
                 mib(heapSwap), mib(heapHeldAfterSwap), mib(heapSwap - heapHeld), mib(sampler.max.get()), mib(poolPeakSum()),
@@ -95,7 +93,7 @@ public final class RuleChangeBench {
         }
     }
 
-    private static Timing change(RuleSetCompiler compiler, RuleEngine engine, ActiveRuleSet active, List<RuleFile> files,
+    private static Timing change(RuleSetCompiler compiler, AtomicReference<RuleSet> active, List<RuleFile> files,
                                  DecisionRequest request) throws RuleSetInvalidException {
         long machine0 = machineBusyNanos();
         long own0 = processCpuNanos();
@@ -104,17 +102,16 @@ public final class RuleChangeBench {
         long t1 = System.nanoTime();
         long own = processCpuNanos() - own0;
         long machine = machineBusyNanos() - machine0;
-        active.activate(ruleSet);
+        active.set(ruleSet);
         long t2 = System.nanoTime();
-        decide(engine, active, request);
+        decide(active, request);
         long t3 = System.nanoTime();
         return new Timing((t1 - t0) / 1e9, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (double) own / (t1 - t0),
                 machine < 0 ? Double.NaN : Math.max(0, (double) (machine - own) / (t1 - t0)));
     }
 
-    private static void decide(RuleEngine engine, ActiveRuleSet active, DecisionRequest request) {
-        RuleSet ruleSet = active.current().orElseThrow();
-        new OfferSelection(engine).select(ruleSet, request, List.of(), Instant.now());
+    private static void decide(AtomicReference<RuleSet> active, DecisionRequest request) {
+        new OfferSelection().select(active.get(), request, List.of(), Instant.now());
     }
 
     /** CPU time of this JVM, all threads (compiler and GC included). */

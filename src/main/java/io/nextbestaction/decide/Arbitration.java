@@ -2,11 +2,13 @@ package io.nextbestaction.decide;
 
 import io.nextbestaction.decide.DecisionResponse.OfferView;
 import io.nextbestaction.decide.DecisionResponse.SuppressionView;
+import io.nextbestaction.rules.Findings;
 import io.nextbestaction.rules.OfferCatalog;
+import io.nextbestaction.rules.ProposedOffer;
 import io.nextbestaction.rules.RowRef;
-import io.nextbestaction.rules.facts.Evaluation;
-import io.nextbestaction.rules.facts.GuardrailHit;
-import io.nextbestaction.rules.facts.Proposal;
+import io.nextbestaction.rules.TriggeredGuardrail;
+import io.nextbestaction.rules.facts.Action;
+import io.nextbestaction.rules.facts.ServiceGuardrail;
 import io.nextbestaction.rules.facts.Trigger;
 import org.jboss.logging.Logger;
 
@@ -35,22 +37,22 @@ public final class Arbitration {
     public record Result(List<OfferView> offers, List<SuppressionView> suppressed) {
     }
 
-    private record Candidate(Proposal proposal, OfferCatalog.Offer offer) {
+    private record Candidate(ProposedOffer proposal, OfferCatalog.Offer offer) {
     }
 
     private Arbitration() {
     }
 
-    public static Result rank(OfferCatalog catalog, Evaluation evaluation, DecisionRequest request) {
-        List<Candidate> candidates = firstRowPerOffer(catalog, evaluation.proposals());
+    public static Result rank(OfferCatalog catalog, Findings findings, DecisionRequest request) {
+        List<Candidate> candidates = firstRowPerOffer(catalog, findings.proposals());
         Map<String, SuppressionView> suppressions = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
-            for (GuardrailHit hit : evaluation.guardrailHits()) {
-                Trigger trigger = hit.getTrigger().forOffer(candidate.offer().id());
-                if (trigger != null && hit.getOfferTypes().contains(candidate.offer().type())) {
-                    suppressions.merge(candidate.offer().id() + "/" + hit.getGuardrail(),
-                            new SuppressionView(candidate.offer().id(), hit.getGuardrail(), trigger.reason(),
-                                    trigger.eligibleAgainAt(), hit.getSource().toString()),
+            for (TriggeredGuardrail hit : findings.guardrails()) {
+                Trigger trigger = hit.trigger().forOffer(candidate.offer().id());
+                if (trigger != null && hit.offerTypes().contains(candidate.offer().type())) {
+                    suppressions.merge(candidate.offer().id() + "/" + hit.code(),
+                            new SuppressionView(candidate.offer().id(), hit.code(), trigger.reason(),
+                                    trigger.eligibleAgainAt(), hit.row().toString()),
                             Arbitration::merge);
                 }
             }
@@ -61,10 +63,11 @@ public final class Arbitration {
         double weight = catalog.weightOf(request.placement());
         List<OfferView> scored = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            String channel = channelFor(candidate.proposal().getAction(), request);
+            String channel = channelFor(candidate.proposal().action(), request);
             if (channel == null) {
-                suppressions.put(candidate.offer().id() + "/NO_CHANNEL", new SuppressionView(candidate.offer().id(),
-                        "NO_CHANNEL", noChannelReason(request), null, null));
+                String code = ServiceGuardrail.NO_CHANNEL.name();
+                suppressions.put(candidate.offer().id() + "/" + code, new SuppressionView(candidate.offer().id(),
+                        code, noChannelReason(request), null, null));
                 continue;
             }
             if (suppressedOffers.contains(candidate.offer().id())) {
@@ -86,21 +89,21 @@ public final class Arbitration {
         return new Result(ranked, List.copyOf(suppressions.values()));
     }
 
-    private static List<Candidate> firstRowPerOffer(OfferCatalog catalog, List<Proposal> proposals) {
+    private static List<Candidate> firstRowPerOffer(OfferCatalog catalog, List<ProposedOffer> proposals) {
         Map<String, Candidate> first = new LinkedHashMap<>();
         proposals.stream()
-                .sorted(Comparator.comparing(Proposal::getSource, ROW_ORDER))
+                .sorted(Comparator.comparing(ProposedOffer::row, ROW_ORDER))
                 .forEach(p -> {
-                    if (first.containsKey(p.getOfferId())) {
+                    if (first.containsKey(p.offerId())) {
                         return;
                     }
-                    OfferCatalog.Offer offer = catalog.offer(p.getOfferId()).orElse(null);
-                    if (offer == null || p.getPropensity() == null || p.getAction() == null) {
+                    OfferCatalog.Offer offer = catalog.offer(p.offerId()).orElse(null);
+                    if (offer == null || !p.isComplete()) {
                         LOG.warnf("%s proposes %s, which the catalog does not define or the row does not complete; skipped",
-                                p.getSource(), p.getOfferId());
+                                p.row(), p.offerId());
                         return;
                     }
-                    first.put(p.getOfferId(), new Candidate(p, offer));
+                    first.put(p.offerId(), new Candidate(p, offer));
                 });
         return List.copyOf(first.values());
     }
@@ -113,23 +116,16 @@ public final class Arbitration {
     }
 
     /** SELF_SERVE takes the first of IN_APP, EMAIL, SMS allowed by the request and consent; people-led actions always have their channel. */
-    static String channelFor(String action, DecisionRequest request) {
-        switch (action) {
-            case "SALES_HANDOFF":
-                return "SALES";
-            case "CS_TASK":
-                return "CSM";
-            case "SELF_SERVE":
-                for (Channel channel : Channel.values()) {
-                    if (allowed(channel, request)) {
-                        return channel.name();
-                    }
-                }
-                return null;
-            default:
-                LOG.warnf("unknown action %s in the rules; the offer has no channel", action);
-                return null;
+    static String channelFor(Action action, DecisionRequest request) {
+        if (action.personChannel().isPresent()) {
+            return action.personChannel().get();
         }
+        for (Channel channel : Channel.values()) {
+            if (allowed(channel, request)) {
+                return channel.name();
+            }
+        }
+        return null;
     }
 
     private static boolean allowed(Channel channel, DecisionRequest request) {
@@ -151,14 +147,14 @@ public final class Arbitration {
 
     private static OfferView score(Candidate candidate, String channel, double weight) {
         OfferCatalog.Offer offer = candidate.offer();
-        double propensity = candidate.proposal().getPropensity();
+        double propensity = candidate.proposal().propensity();
         double value = Math.max(offer.valueMonthly(), FLOOR_VALUE);
         // Rounded so that equal scores tie exactly and fall back to offerId order.
         double score = Math.round(propensity * value * offer.lever() * weight * 1e6) / 1e6;
-        List<String> reasons = List.of(candidate.proposal().getSource().toString(),
+        List<String> reasons = List.of(candidate.proposal().row().toString(),
                 "score " + score + " = propensity " + propensity + " × value " + value + " × lever " + offer.lever()
                         + " × placement weight " + weight);
-        return new OfferView(0, offer.id(), offer.type().name(), offer.family(), channel, candidate.proposal().getAction(),
+        return new OfferView(0, offer.id(), offer.type().name(), offer.family(), channel, candidate.proposal().action().name(),
                 propensity, offer.valueMonthly(), score, reasons);
     }
 }

@@ -9,8 +9,8 @@ import io.nextbestaction.history.ContactHistory;
 import io.nextbestaction.log.DecisionIds;
 import io.nextbestaction.log.DecisionLogEntry;
 import io.nextbestaction.log.DecisionLogWriter;
-import io.nextbestaction.rules.ActiveRuleSet;
 import io.nextbestaction.rules.RuleSet;
+import io.nextbestaction.rules.ServingRuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One decision, end to end: history, rules, arbitration, holdout, and the log entry committed before the answer.
@@ -27,20 +30,24 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class DecisionService {
 
-    private final ActiveRuleSet activeRuleSet;
+    private final ServingRuleSet servingRuleSet;
     private final OfferSelection offerSelection;
     private final ContactHistory contactHistory;
     private final DecisionLogWriter decisionLogWriter;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
-    /** Looked up once: they are counted on the log writer's thread, which every decision waits for. */
+    /**
+     * The rules and the counting run here, not on the history reader's or the log writer's thread. Daemon threads,
+     * never shut down: decisions still drained from the log writer at shutdown complete here.
+     */
+    private final ExecutorService cpu = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), new DaemonThreads());
     private final Counter decisionsShown;
     private final Counter decisionsHeldOut;
     private final Map<String, Counter> suppressionsByGuardrail = new ConcurrentHashMap<>();
 
-    public DecisionService(ActiveRuleSet activeRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
+    public DecisionService(ServingRuleSet servingRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
                            DecisionLogWriter decisionLogWriter, ObjectMapper json, MeterRegistry metrics) {
-        this.activeRuleSet = activeRuleSet;
+        this.servingRuleSet = servingRuleSet;
         this.offerSelection = offerSelection;
         this.contactHistory = contactHistory;
         this.decisionLogWriter = decisionLogWriter;
@@ -53,14 +60,14 @@ public class DecisionService {
     /**
      * Decides and logs; completes with the response as JSON (written once, for the log and the answer) after the
      * log entry is committed. Nothing here blocks: history is read and the log written by batchers (one query and
-     * one commit for all concurrent decisions), and the rules run on the history reader's thread.
+     * one commit for all concurrent decisions), and the rules run on a pool as large as the machine has cores.
      */
     public CompletionStage<String> decide(DecisionRequest request, String requestAsReceived) {
-        RuleSet ruleSet = activeRuleSet.current().orElseThrow(() -> new ProblemException(503, "Rules not ready",
+        RuleSet ruleSet = servingRuleSet.current().orElseThrow(() -> new ProblemException(503, "Rules not ready",
                 "No ruleset is active yet; see /q/health/ready."));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String accountId = request.account().id();
-        return contactHistory.recentFor(accountId, now).thenCompose(history -> {
+        return contactHistory.recentFor(accountId, now).thenComposeAsync(history -> {
             OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
             boolean holdout = selection.holdout();
             UUID decisionId = DecisionIds.next(now.toEpochMilli());
@@ -70,15 +77,26 @@ public class DecisionService {
                     ruleSet.version(), requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout,
                     now);
             // A retry of a logged requestId is answered with the logged response, and is not counted again.
-            return decisionLogWriter.append(entry).thenApply(answer -> {
+            return decisionLogWriter.append(entry).thenApplyAsync(answer -> {
                 if (answer.equals(response)) {
                     (holdout ? decisionsHeldOut : decisionsShown).increment();
                     selection.suppressed().forEach(s -> suppressionsByGuardrail.computeIfAbsent(s.guardrail(),
                             guardrail -> metrics.counter("nba.suppressions", "guardrail", guardrail)).increment());
                 }
                 return answer;
-            });
-        });
+            }, cpu);
+        }, cpu);
+    }
+
+    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "decision-rules-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     private String write(Object value) {

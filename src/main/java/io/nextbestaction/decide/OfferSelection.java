@@ -1,12 +1,11 @@
 package io.nextbestaction.decide;
 
 import io.nextbestaction.history.PastContact;
+import io.nextbestaction.rules.Findings;
 import io.nextbestaction.rules.OfferCatalog;
-import io.nextbestaction.rules.RuleEngine;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.facts.Account;
 import io.nextbestaction.rules.facts.Contact;
-import io.nextbestaction.rules.facts.Evaluation;
 import io.nextbestaction.rules.facts.Signal;
 import io.nextbestaction.rules.facts.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +25,7 @@ public class OfferSelection {
 
     /** The selection: ranked offers (also for a holdout), suppressions, holdout, and what the rules said. */
     public record Selection(List<DecisionResponse.OfferView> ranked, List<DecisionResponse.SuppressionView> suppressed,
-                            boolean holdout, Evaluation evaluation) {
+                            boolean holdout, Findings findings) {
 
         /** What the account is shown: nothing when it is held out. */
         public List<DecisionResponse.OfferView> offers() {
@@ -34,22 +33,16 @@ public class OfferSelection {
         }
     }
 
-    private final RuleEngine ruleEngine;
-
-    public OfferSelection(RuleEngine ruleEngine) {
-        this.ruleEngine = ruleEngine;
-    }
-
     public Selection select(RuleSet ruleSet, DecisionRequest request, List<PastContact> history, Instant now) {
-        Evaluation evaluation = ruleEngine.evaluate(ruleSet, toFacts(request, history, ruleSet.catalog(), now));
-        Arbitration.Result result = Arbitration.rank(ruleSet.catalog(), evaluation, request);
+        Findings findings = ruleSet.evaluate(toFacts(request, history, ruleSet.catalog(), now));
+        Arbitration.Result result = Arbitration.rank(ruleSet.catalog(), findings, request);
         boolean holdout = Holdout.isHeldOut(request.account().id(),
                 request.experimentKey() == null ? Holdout.DEFAULT_EXPERIMENT : request.experimentKey(),
                 request.holdoutPercent() == null ? Holdout.DEFAULT_PERCENT : request.holdoutPercent());
-        return new Selection(result.offers(), result.suppressed(), holdout, evaluation);
+        return new Selection(result.offers(), result.suppressed(), holdout, findings);
     }
 
-    static Account toFacts(DecisionRequest request, List<PastContact> history, OfferCatalog catalog, Instant now) {
+    public static Account toFacts(DecisionRequest request, List<PastContact> history, OfferCatalog catalog, Instant now) {
         DecisionRequest.AccountData a = request.account();
         Account facts = new Account();
         facts.setId(a.id());

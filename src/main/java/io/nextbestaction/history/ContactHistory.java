@@ -12,7 +12,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,14 +41,12 @@ public class ContactHistory {
     private final Batcher<HistoryQuery, List<PastContact>> reader;
 
     public ContactHistory(EntityManager em, AgroalDataSource dataSource, DecisionLog decisionLog,
-                          @ConfigProperty(name = "nba.history.lookback-days") int lookbackDays,
-                          @ConfigProperty(name = "nba.history.max-batch") int maxBatch,
-                          @ConfigProperty(name = "nba.history.linger") Duration linger, MeterRegistry metrics) {
+                          HistoryConfig config, MeterRegistry metrics) {
         this.em = em;
         this.dataSource = dataSource;
-        this.reader = new Batcher<>("contact-history-reader", maxBatch, linger, metrics, this::read);
+        this.reader = new Batcher<>("contact-history-reader", config.maxBatch(), config.linger(), metrics, this::read);
         this.decisionLog = decisionLog;
-        this.lookback = Duration.ofDays(lookbackDays);
+        this.lookback = Duration.ofDays(config.lookbackDays());
     }
 
     /**

@@ -5,14 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.batch.Batcher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,11 +47,9 @@ public class DecisionLogWriter {
     private final Batcher<DecisionLogEntry, String> batcher;
 
     public DecisionLogWriter(AgroalDataSource dataSource,
-                             @ConfigProperty(name = "nba.decision-log.max-batch") int maxBatch,
-                             @ConfigProperty(name = "nba.decision-log.linger") Duration linger,
-                             MeterRegistry metrics) {
+                             DecisionLogConfig config, MeterRegistry metrics) {
         this.dataSource = dataSource;
-        this.batcher = new Batcher<>("decision-log-writer", maxBatch, linger, metrics, this::insert);
+        this.batcher = new Batcher<>("decision-log-writer", config.maxBatch(), config.linger(), metrics, this::insert);
     }
 
     /**

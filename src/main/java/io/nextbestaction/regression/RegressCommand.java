@@ -1,11 +1,10 @@
 package io.nextbestaction.regression;
 
 import io.nextbestaction.decide.OfferSelection;
-import io.nextbestaction.rules.RuleEngine;
+import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.RuleSetInvalidException;
-import io.nextbestaction.rulesets.DecisionTablesFolder;
 
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -68,7 +67,7 @@ public final class RegressCommand {
         }
         RuleSet ruleSet;
         try {
-            ruleSet = new RuleSetCompiler().compile(DecisionTablesFolder.read(rules));
+            ruleSet = new RuleSetCompiler().compile(RuleFile.readFolder(rules));
         } catch (RuleSetInvalidException e) {
             err.println("The rules in " + rules + " do not compile:");
             e.problems().forEach(p -> err.println("  " + p));
@@ -90,7 +89,7 @@ public final class RegressCommand {
             err.println("A case cannot be read: " + e.getMessage());
             return 2;
         }
-        RegressionReport report = new RegressionRunner(new OfferSelection(new RuleEngine())).run(ruleSet, cases);
+        RegressionReport report = new RegressionRunner(new OfferSelection()).run(ruleSet, cases);
         out.print(ReportText.render(report));
         return report.allPassed() ? 0 : 1;
     }
@@ -105,7 +104,7 @@ public final class RegressCommand {
             err.println("The decision log at " + database + " cannot be read: " + e.getMessage());
             return 2;
         }
-        ReplayReport report = new Replay(new OfferSelection(new RuleEngine())).run(ruleSet, decisions);
+        ReplayReport report = new Replay(new OfferSelection()).run(ruleSet, decisions);
         out.print(ReportText.render(report));
         return 0;
     }

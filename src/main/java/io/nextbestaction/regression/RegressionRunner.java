@@ -5,15 +5,13 @@ import io.nextbestaction.decide.OfferSelection;
 import io.nextbestaction.history.PastContact;
 import io.nextbestaction.rules.RowRef;
 import io.nextbestaction.rules.RuleSet;
-import io.nextbestaction.rules.facts.GuardrailHit;
-import io.nextbestaction.rules.facts.Proposal;
+import io.nextbestaction.rules.facts.ServiceGuardrail;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +20,6 @@ import java.util.TreeMap;
 /** Runs cases against a ruleset through the same decision path as the service, without a server or a database. */
 @ApplicationScoped
 public class RegressionRunner {
-
-    /** Guardrails the service applies itself, outside the guardrail table. */
-    private static final Set<String> SERVICE_GUARDRAILS = Set.of("NO_CHANNEL");
 
     private final OfferSelection selection;
 
@@ -38,7 +33,9 @@ public class RegressionRunner {
         ruleSet.decisionRows().forEach(row -> rowHits.put(row, 0));
         Map<String, Integer> guardrailHits = new TreeMap<>();
         ruleSet.guardrails().forEach(code -> guardrailHits.put(code, 0));
-        SERVICE_GUARDRAILS.forEach(code -> guardrailHits.put(code, 0));
+        for (ServiceGuardrail guardrail : ServiceGuardrail.values()) {
+            guardrailHits.put(guardrail.name(), 0);
+        }
 
         List<RegressionReport.CaseResult> results = new ArrayList<>();
         for (RegressionCase c : cases) {
@@ -79,9 +76,7 @@ public class RegressionRunner {
         });
         boolean holdoutOk = c.expectedHoldout() == null || c.expectedHoldout() == s.holdout();
         boolean passed = actualOffers.equals(c.expectedOffers()) && missing.isEmpty() && holdoutOk;
-        Set<RowRef> fired = new LinkedHashSet<>();
-        s.evaluation().proposals().stream().map(Proposal::getSource).forEach(fired::add);
-        s.evaluation().guardrailHits().stream().map(GuardrailHit::getSource).forEach(fired::add);
+        Set<RowRef> fired = s.findings().firedRows();
         return new Run(new RegressionReport.CaseResult(c.name(), c.source(), passed, c.expectedOffers(), actualOffers, missing,
                 actualSuppressed, c.expectedHoldout(), s.holdout(), fired.stream().map(RowRef::toString).toList()), s, fired);
     }

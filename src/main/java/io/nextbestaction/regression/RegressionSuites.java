@@ -1,8 +1,8 @@
 package io.nextbestaction.regression;
 
 import io.nextbestaction.rules.RuleSet;
+import io.nextbestaction.rulesets.ActivationGate;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +10,13 @@ import java.util.List;
 
 /** The suites the service holds (the folder nba.regression.suites-dir), run against stored versions. */
 @ApplicationScoped
-public class RegressionSuites {
+public class RegressionSuites implements ActivationGate {
 
     private final Path folder;
     private final RegressionRunner runner;
 
-    public RegressionSuites(@ConfigProperty(name = "nba.regression.suites-dir") Path folder, RegressionRunner runner) {
-        this.folder = folder;
+    public RegressionSuites(RegressionConfig config, RegressionRunner runner) {
+        this.folder = config.suitesDir();
         this.runner = runner;
     }
 
@@ -26,5 +26,12 @@ public class RegressionSuites {
 
     public RegressionReport run(RuleSet ruleSet) {
         return runner.run(ruleSet, cases());
+    }
+
+    /** A version may serve when every case of the suites passes on it. */
+    @Override
+    public Verdict check(RuleSet candidate) {
+        RegressionReport report = run(candidate);
+        return new Verdict(report.allPassed(), report.failed() + " of " + report.cases().size() + " regression cases fail", report);
     }
 }

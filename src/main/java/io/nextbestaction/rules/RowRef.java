@@ -13,4 +13,8 @@ public record RowRef(String file, String sheet, int row, String rule) {
         }
         return file + " › " + (sheet == null ? "" : sheet + " ") + "row " + row + ": " + rule;
     }
+
+    static String key(String packageName, String ruleName) {
+        return packageName + "/" + ruleName;
+    }
 }

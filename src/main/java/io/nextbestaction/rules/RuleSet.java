@@ -1,41 +1,76 @@
 package io.nextbestaction.rules;
 
-import org.kie.api.KieBase;
+import io.nextbestaction.rules.facts.Account;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * A compiled ruleset: the rule base, the catalog it defines, where each rule comes from, and the warnings found
- * while validating it. Immutable, so a decision that took it keeps using it while another version is activated.
- *
- * @param version what decisions report: the stored version and the content hash, e.g. {@code v7 (sha256:…)}
- * @param sha256  the content hash of the files, {@code sha256:} and 16 hex digits
- * @param decisionRows the rows that take part in decisions (all but the catalog's), in file, sheet and row order
- * @param guardrails   the guardrail codes its rules can report
- * @param sessions     reusable sessions over the rule base
+ * A compiled ruleset: what it decides with, the catalog it defines, its rows and the warnings found while validating
+ * it. Immutable, so a decision that took it keeps using it while another version is activated.
  */
-public record RuleSet(String version, String sha256, List<String> files, KieBase kieBase, OfferCatalog catalog,
-                      Map<String, RowRef> rows, List<RowRef> decisionRows, Set<String> guardrails,
-                      List<RuleSetProblem> warnings, SessionPool sessions) {
+public final class RuleSet {
 
-    static String key(String packageName, String ruleName) {
-        return packageName + "/" + ruleName;
+    private final String version;
+    private final ContentHash contentHash;
+    private final List<String> files;
+    private final OfferCatalog catalog;
+    private final List<RowRef> decisionRows;
+    private final Set<String> guardrails;
+    private final List<RuleSetProblem> warnings;
+    private final RuleBase ruleBase;
+
+    RuleSet(String version, ContentHash contentHash, List<String> files, OfferCatalog catalog, List<RowRef> decisionRows,
+            Set<String> guardrails, List<RuleSetProblem> warnings, RuleBase ruleBase) {
+        this.version = version;
+        this.contentHash = contentHash;
+        this.files = List.copyOf(files);
+        this.catalog = catalog;
+        this.decisionRows = List.copyOf(decisionRows);
+        this.guardrails = Set.copyOf(guardrails);
+        this.warnings = List.copyOf(warnings);
+        this.ruleBase = ruleBase;
+    }
+
+    /** What the rules say about one account. Safe to call from many threads at once. */
+    public Findings evaluate(Account account) {
+        return ruleBase.evaluate(account);
     }
 
     /** The same ruleset as stored version {@code number}. */
     public RuleSet asVersion(int number) {
-        return new RuleSet("v" + number + " (" + sha256 + ")", sha256, files, kieBase, catalog, rows, decisionRows, guardrails, warnings, sessions);
+        return new RuleSet("v" + number + " (" + contentHash.shortForm() + ")", contentHash, files, catalog, decisionRows,
+                guardrails, warnings, ruleBase);
     }
 
-    RowRef rowOf(String packageName, String ruleName) {
-        return rowOf(rows, packageName, ruleName);
+    /** What decisions report: the stored version and the content hash, e.g. {@code v7 (sha256:…)}. */
+    public String version() {
+        return version;
     }
 
-    /** Where a rule comes from; a rule without a known row is named by its package. */
-    static RowRef rowOf(Map<String, RowRef> rows, String packageName, String ruleName) {
-        RowRef row = rows.get(key(packageName, ruleName));
-        return row != null ? row : new RowRef(packageName, null, 0, ruleName);
+    public ContentHash contentHash() {
+        return contentHash;
+    }
+
+    public List<String> files() {
+        return files;
+    }
+
+    public OfferCatalog catalog() {
+        return catalog;
+    }
+
+    /** The rows that take part in decisions (all but the catalog's), in file, sheet and row order. */
+    public List<RowRef> decisionRows() {
+        return decisionRows;
+    }
+
+    /** The guardrail codes its rules can report. */
+    public Set<String> guardrails() {
+        return guardrails;
+    }
+
+    public List<RuleSetProblem> warnings() {
+        return warnings;
     }
 }

@@ -27,13 +27,13 @@ public class CompilerWarmUp {
 
     private final RuleSetsConfig config;
     private final RuleSetStore store;
-    private final ServingVersion serving;
+    private final RuleSetRegistry registry;
     private final RuleSetCompiler compiler;
 
-    public CompilerWarmUp(RuleSetsConfig config, RuleSetStore store, ServingVersion serving, RuleSetCompiler compiler) {
+    public CompilerWarmUp(RuleSetsConfig config, RuleSetStore store, RuleSetRegistry registry, RuleSetCompiler compiler) {
         this.config = config;
         this.store = store;
-        this.serving = serving;
+        this.registry = registry;
         this.compiler = compiler;
     }
 
@@ -41,7 +41,7 @@ public class CompilerWarmUp {
     @ActivateRequestContext
     void onStart(@Observes @Priority(ObserverMethod.DEFAULT_PRIORITY + 100) StartupEvent event) {
         Duration budget = config.compilerWarmUp();
-        Integer version = serving.version();
+        Integer version = registry.servingVersion();
         if (budget.isZero() || budget.isNegative() || version == null) {
             return;
         }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "nba.decision-tables")
 public interface DecisionTablesConfig {
@@ -18,5 +19,5 @@ public interface DecisionTablesConfig {
 
     /** How often the watched folder is checked for a saved change. */
     @WithDefault("2s")
-    String watchInterval();
+    Duration watchInterval();
 }

@@ -56,17 +56,15 @@ public class RuleSetResource {
 
     private final RuleSetStore store;
     private final RuleSetSubmission submission;
-    private final RuleSetActivation activation;
-    private final ServingVersion serving;
+    private final RuleSetRegistry registry;
     private final SecurityIdentity identity;
     private final RuleSetsConfig limits;
 
-    public RuleSetResource(RuleSetStore store, RuleSetSubmission submission, RuleSetActivation activation,
-                           ServingVersion serving, SecurityIdentity identity, RuleSetsConfig limits) {
+    public RuleSetResource(RuleSetStore store, RuleSetSubmission submission, RuleSetRegistry registry,
+                           SecurityIdentity identity, RuleSetsConfig limits) {
         this.store = store;
         this.submission = submission;
-        this.activation = activation;
-        this.serving = serving;
+        this.registry = registry;
         this.identity = identity;
         this.limits = limits;
     }
@@ -105,7 +103,7 @@ public class RuleSetResource {
     @Authenticated
     @Operation(summary = "The version that serves")
     public VersionView active() {
-        Integer version = serving.version();
+        Integer version = registry.servingVersion();
         if (version == null) {
             throw ProblemException.notFound("No ruleset version is active.");
         }
@@ -153,14 +151,14 @@ public class RuleSetResource {
         if (force && !identity.hasRole("admin")) {
             throw new ProblemException(403, "Forbidden", "Only an admin may force an activation past failing regression cases.");
         }
-        return ActivationView.of(activation.activate(version, identity.getPrincipal().getName(), force));
+        return ActivationView.of(registry.activate(version, identity.getPrincipal().getName(), force));
     }
 
     /** The files of the base version with the uploaded ones in place of those of the same name. */
     private List<RuleFile> onto(String base, List<RuleFile> uploaded) {
         Integer baseVersion;
         if (base == null || base.isBlank() || base.equals("active")) {
-            baseVersion = serving.version();
+            baseVersion = registry.servingVersion();
         } else if (base.equals("none")) {
             baseVersion = null;
         } else if (base.matches("\\d{1,9}")) {
@@ -184,7 +182,7 @@ public class RuleSetResource {
     private VersionView view(RuleSetVersion v) {
         List<FileView> files = store.filesOf(v.version).stream().map(f -> new FileView(f.name, f.sha256, f.content.length)).toList();
         return new VersionView(v.version, v.sha256, v.author, v.comment, v.source.name(), v.status.name(),
-                v.version.equals(serving.version()), v.createdAt, files, store.errorsOf(v), store.warningsOf(v));
+                v.version.equals(registry.servingVersion()), v.createdAt, files, store.errorsOf(v), store.warningsOf(v));
     }
 
     private List<RuleFile> readUploads(List<FileUpload> uploads) {

@@ -2,17 +2,14 @@ package io.nextbestaction.rulesets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nextbestaction.rules.ContentHash;
 import io.nextbestaction.rules.RuleFile;
-import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.RuleSetProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +35,7 @@ public class RuleSetStore {
         Integer last = em.createQuery("select max(v.version) from RuleSetVersion v", Integer.class).getSingleResult();
         RuleSetVersion version = new RuleSetVersion();
         version.version = last == null ? 1 : last + 1;
-        version.sha256 = RuleSetCompiler.sha256Of(files);
+        version.sha256 = ContentHash.of(files).hex();
         version.author = author;
         version.comment = comment;
         version.source = source;
@@ -51,7 +48,7 @@ public class RuleSetStore {
             StoredRuleFile stored = new StoredRuleFile();
             stored.version = version.version;
             stored.name = file.name();
-            stored.sha256 = sha256(file.content());
+            stored.sha256 = file.contentHash().hex();
             stored.content = file.content();
             stored.persist();
         }
@@ -128,14 +125,6 @@ public class RuleSetStore {
         try {
             return List.of(json.readValue(problems, RuleSetProblem[].class));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -21,12 +21,12 @@ public class RuleSetSubmission {
 
     private final RuleSetCompiler compiler;
     private final RuleSetStore store;
-    private final CompiledVersions compiled;
+    private final RuleSetRegistry registry;
 
-    public RuleSetSubmission(RuleSetCompiler compiler, RuleSetStore store, CompiledVersions compiled) {
+    public RuleSetSubmission(RuleSetCompiler compiler, RuleSetStore store, RuleSetRegistry registry) {
         this.compiler = compiler;
         this.store = store;
-        this.compiled = compiled;
+        this.registry = registry;
     }
 
     public Submitted submit(List<RuleFile> files, String author, String comment, RuleSetVersion.Source source) {
@@ -43,7 +43,7 @@ public class RuleSetSubmission {
         }
         RuleSetVersion version = store.store(files, author, comment, source, errors, warnings);
         if (ruleSet != null) {
-            compiled.remember(version.version, ruleSet.asVersion(version.version));
+            registry.remember(version.version, ruleSet);
         }
         return new Submitted(version, errors, warnings);
     }

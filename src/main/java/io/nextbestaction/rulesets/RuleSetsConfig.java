@@ -14,7 +14,7 @@ public interface RuleSetsConfig {
 
     /** How often each instance checks which version the newest activation names. */
     @WithDefault("1s")
-    String syncInterval();
+    Duration syncInterval();
 
     /**
      * How long each instance compiles its serving version again after start, in the background, so that the first

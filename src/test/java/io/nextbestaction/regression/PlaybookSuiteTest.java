@@ -1,7 +1,6 @@
 package io.nextbestaction.regression;
 
 import io.nextbestaction.decide.OfferSelection;
-import io.nextbestaction.rules.RuleEngine;
 import io.nextbestaction.rules.RuleSet;
 import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.Workbooks;
@@ -19,7 +18,7 @@ class PlaybookSuiteTest {
     @TestFactory
     Stream<DynamicTest> shippedSuite() throws Exception {
         RuleSet ruleSet = new RuleSetCompiler().compile(Workbooks.shippedPlaybook());
-        RegressionReport report = new RegressionRunner(new OfferSelection(new RuleEngine()))
+        RegressionReport report = new RegressionRunner(new OfferSelection())
                 .run(ruleSet, SuiteLoader.load(Path.of("regression")));
         assertTrue(report.cases().size() >= 35, "the shipped suite holds the acceptance cases and the threshold sheet");
         return report.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(),

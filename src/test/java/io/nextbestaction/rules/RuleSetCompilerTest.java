@@ -2,8 +2,6 @@ package io.nextbestaction.rules;
 
 import io.nextbestaction.rules.facts.OfferType;
 import io.nextbestaction.rules.facts.Account;
-import io.nextbestaction.rules.facts.Evaluation;
-import io.nextbestaction.rules.facts.Proposal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RuleSetCompilerTest {
 
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final RuleEngine engine = new RuleEngine();
 
     private static Account seatsUsed(int used) {
         Account account = new Account();
@@ -29,8 +26,7 @@ class RuleSetCompilerTest {
     }
 
     private List<String> proposedOffers(RuleSet ruleSet, Account account) {
-        Evaluation evaluation = engine.evaluate(ruleSet, account);
-        return evaluation.proposals().stream().map(Proposal::getOfferId).toList();
+        return ruleSet.evaluate(account).proposals().stream().map(ProposedOffer::offerId).toList();
     }
 
     @Test
@@ -97,9 +93,8 @@ class RuleSetCompilerTest {
         RuleSet ruleSet = compiler.compile(files);
         Account account = seatsUsed(1);
         account.setUsage(java.util.Map.of("events", new io.nextbestaction.rules.facts.Usage(96, 100.0)));
-        Evaluation evaluation = engine.evaluate(ruleSet, account);
         assertEquals("extra.drl › rule \"Storage add-on for heavy event users\"",
-                evaluation.proposals().get(0).getSource().toString());
+                ruleSet.evaluate(account).proposals().get(0).row().toString());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.nextbestaction.rules;
 
-import io.nextbestaction.rulesets.DecisionTablesFolder;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,7 +23,7 @@ public final class Workbooks {
     }
 
     public static List<RuleFile> shippedPlaybook() {
-        return DecisionTablesFolder.read(Path.of("decision-tables"));
+        return RuleFile.readFolder(Path.of("decision-tables"));
     }
 
     /** The playbook with one file replaced. */

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompilerWarmUpTest {
 
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final List<RuleFile> shipped = DecisionTablesFolder.read(Path.of("decision-tables"));
+    private final List<RuleFile> shipped = RuleFile.readFolder(Path.of("decision-tables"));
 
     @Test
     void shouldCompileOnceWhenTheBudgetIsSpentAtOnce() {

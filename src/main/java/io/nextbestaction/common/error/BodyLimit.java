@@ -1,10 +1,9 @@
 package io.nextbestaction.common.error;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import io.nextbestaction.common.HttpConfig;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * JSON bodies are capped at nba.http.max-json-body-size (1 MiB); ruleset uploads only by quarkus.http.limits.max-body-size
@@ -15,8 +14,8 @@ public class BodyLimit {
 
     private final long limit;
 
-    public BodyLimit(@ConfigProperty(name = "nba.http.max-json-body-size") MemorySize limit) {
-        this.limit = limit.asLongValue();
+    public BodyLimit(HttpConfig config) {
+        this.limit = config.http().maxJsonBodySize().asLongValue();
     }
 
     void install(@Observes Router router) {

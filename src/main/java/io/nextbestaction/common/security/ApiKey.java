@@ -1,10 +1,10 @@
 package io.nextbestaction.common.security;
 
+import io.nextbestaction.common.HttpConfig;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemMappers;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,8 @@ public class ApiKey {
 
     private final Optional<byte[]> key;
 
-    public ApiKey(@ConfigProperty(name = "nba.api-key") Optional<String> key) {
-        this.key = key.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8));
+    public ApiKey(HttpConfig config) {
+        this.key = config.apiKey().filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8));
     }
 
     @ServerRequestFilter

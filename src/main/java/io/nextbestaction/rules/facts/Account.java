@@ -111,6 +111,14 @@ public class Account {
         return Trigger.of("openTickets = " + openTickets + " > " + threshold, null);
     }
 
+    /**
+     * Any condition on the account as a guardrail trigger, so that a guardrail workbook can add a guardrail of its
+     * own: a column {@code $trigger : when(plan == "$param", "plan is $param") != null} needs no code.
+     */
+    public Trigger when(boolean holds, String reason) {
+        return holds ? Trigger.of(reason, null) : null;
+    }
+
     public Trigger ticketWithinDays(int windowDays) {
         return cooldown("daysSinceLastTicket", daysSinceLastTicket, windowDays);
     }

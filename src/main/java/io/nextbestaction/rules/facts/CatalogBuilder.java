@@ -1,31 +1,25 @@
 package io.nextbestaction.rules.facts;
 
-import io.nextbestaction.rules.RowRef;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** Collects the rows of the catalog workbook through the {@code catalog} global when a ruleset is compiled. */
 public class CatalogBuilder {
 
-    private final Function<RuleContext, RowRef> rows;
     private final List<OfferEntry> offers = new ArrayList<>();
     private final List<PlacementEntry> placements = new ArrayList<>();
 
-    public CatalogBuilder(Function<RuleContext, RowRef> rows) {
-        this.rows = rows;
-    }
-
     public OfferEntry offer(RuleContext drools, String offerId) {
-        OfferEntry entry = new OfferEntry(offerId, rows.apply(drools));
+        OfferEntry entry = new OfferEntry(offerId, drools.getRule());
         offers.add(entry);
         return entry;
     }
 
     public PlacementEntry placement(RuleContext drools, String placement) {
-        PlacementEntry entry = new PlacementEntry(placement, rows.apply(drools));
+        PlacementEntry entry = new PlacementEntry(placement, drools.getRule());
         placements.add(entry);
         return entry;
     }
@@ -38,21 +32,22 @@ public class CatalogBuilder {
         return placements;
     }
 
-    public static class OfferEntry {
+    public static class OfferEntry implements FromRule {
         private final String offerId;
-        private final RowRef source;
+        private final Rule rule;
         private String type;
         private String family;
         private Double valueMonthly;
         private Double lever;
 
-        OfferEntry(String offerId, RowRef source) {
+        OfferEntry(String offerId, Rule rule) {
             this.offerId = offerId;
-            this.source = source;
+            this.rule = rule;
         }
 
+        @Override
+        public Rule rule() { return rule; }
         public String getOfferId() { return offerId; }
-        public RowRef getSource() { return source; }
         public String getType() { return type; }
         public void setType(String type) { this.type = type; }
         public String getFamily() { return family; }
@@ -63,18 +58,19 @@ public class CatalogBuilder {
         public void setLever(double lever) { this.lever = lever; }
     }
 
-    public static class PlacementEntry {
+    public static class PlacementEntry implements FromRule {
         private final String placement;
-        private final RowRef source;
+        private final Rule rule;
         private Double weight;
 
-        PlacementEntry(String placement, RowRef source) {
+        PlacementEntry(String placement, Rule rule) {
             this.placement = placement;
-            this.source = source;
+            this.rule = rule;
         }
 
+        @Override
+        public Rule rule() { return rule; }
         public String getPlacement() { return placement; }
-        public RowRef getSource() { return source; }
         public Double getWeight() { return weight; }
         public void setWeight(double weight) { this.weight = weight; }
     }

@@ -1,6 +1,6 @@
 package io.nextbestaction.rules.facts;
 
-import io.nextbestaction.rules.RowRef;
+import org.kie.api.definition.rule.Rule;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -8,19 +8,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A guardrail row that applies to this account: which guardrail, why, and which offer types it suppresses. */
-public class GuardrailHit {
+public class GuardrailHit implements FromRule {
 
     private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
     private final String guardrail;
     private final Trigger trigger;
-    private final RowRef source;
+    private final Rule rule;
     private Set<OfferType> offerTypes = EnumSet.noneOf(OfferType.class);
 
-    public GuardrailHit(String guardrail, Trigger trigger, RowRef source) {
+    GuardrailHit(String guardrail, Trigger trigger, Rule rule) {
         this.guardrail = guardrail;
         this.trigger = trigger;
-        this.source = source;
+        this.rule = rule;
     }
 
     /** Offer types as an analyst writes them: "UPSELL, CROSS_SELL, ADD_ON". */
@@ -32,8 +32,9 @@ public class GuardrailHit {
         this.offerTypes = parsed;
     }
 
+    @Override
+    public Rule rule() { return rule; }
     public String getGuardrail() { return guardrail; }
     public Trigger getTrigger() { return trigger; }
-    public RowRef getSource() { return source; }
     public Set<OfferType> getOfferTypes() { return offerTypes; }
 }

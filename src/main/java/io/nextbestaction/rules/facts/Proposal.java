@@ -1,22 +1,23 @@
 package io.nextbestaction.rules.facts;
 
-import io.nextbestaction.rules.RowRef;
+import org.kie.api.definition.rule.Rule;
 
-/** A candidate offer proposed by one row of an offer table. */
-public class Proposal {
+/** An offer proposed by one row of an offer table; the row's action columns complete it. */
+public class Proposal implements FromRule {
 
     private final String offerId;
-    private final RowRef source;
+    private final Rule rule;
     private Double propensity;
     private String action;
 
-    public Proposal(String offerId, RowRef source) {
+    Proposal(String offerId, Rule rule) {
         this.offerId = offerId;
-        this.source = source;
+        this.rule = rule;
     }
 
+    @Override
+    public Rule rule() { return rule; }
     public String getOfferId() { return offerId; }
-    public RowRef getSource() { return source; }
     public Double getPropensity() { return propensity; }
     public void setPropensity(double propensity) { this.propensity = propensity; }
     public String getAction() { return action; }

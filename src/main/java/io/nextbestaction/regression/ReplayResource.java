@@ -1,11 +1,9 @@
-package io.nextbestaction.rulesets;
+package io.nextbestaction.regression;
 
 import io.agroal.api.AgroalDataSource;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
-import io.nextbestaction.regression.DecisionLogReader;
-import io.nextbestaction.regression.Replay;
-import io.nextbestaction.regression.ReplayReport;
+import io.nextbestaction.rulesets.RuleSetRegistry;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -26,11 +24,11 @@ public class ReplayResource {
 
     static final int MAX_DECISIONS = 100_000;
 
-    private final StoredVersions versions;
+    private final RuleSetRegistry versions;
     private final Replay replay;
     private final AgroalDataSource dataSource;
 
-    public ReplayResource(StoredVersions versions, Replay replay, AgroalDataSource dataSource) {
+    public ReplayResource(RuleSetRegistry versions, Replay replay, AgroalDataSource dataSource) {
         this.versions = versions;
         this.replay = replay;
         this.dataSource = dataSource;

@@ -1,7 +1,6 @@
-package io.nextbestaction.rulesets;
+package io.nextbestaction.regression;
 
-import io.nextbestaction.regression.RegressionReport;
-import io.nextbestaction.regression.RegressionSuites;
+import io.nextbestaction.rulesets.RuleSetRegistry;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,10 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class RegressionResource {
 
-    private final StoredVersions versions;
+    private final RuleSetRegistry versions;
     private final RegressionSuites suites;
 
-    public RegressionResource(StoredVersions versions, RegressionSuites suites) {
+    public RegressionResource(RuleSetRegistry versions, RegressionSuites suites) {
         this.versions = versions;
         this.suites = suites;
     }

@@ -1,24 +1,24 @@
-package io.nextbestaction.rules;
+package io.nextbestaction.rulesets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until a ruleset compiled: without one the service cannot decide. */
+/** Not ready until a version serves: without one the service cannot decide. */
 @Readiness
 @ApplicationScoped
 public class RulesReadiness implements HealthCheck {
 
-    private final ActiveRuleSet active;
+    private final RuleSetRegistry registry;
 
-    public RulesReadiness(ActiveRuleSet active) {
-        this.active = active;
+    public RulesReadiness(RuleSetRegistry registry) {
+        this.registry = registry;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return active.current()
+        return registry.current()
                 .map(rs -> HealthCheckResponse.named("rules").up().withData("rulesetVersion", rs.version()).build())
                 .orElseGet(() -> HealthCheckResponse.named("rules").down().build());
     }

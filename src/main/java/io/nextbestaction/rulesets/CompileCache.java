@@ -1,11 +1,7 @@
 package io.nextbestaction.rulesets;
 
 import io.nextbestaction.rules.RuleSet;
-import io.nextbestaction.rules.RuleSetCompiler;
 import io.nextbestaction.rules.RuleSetInvalidException;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,15 +9,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Compiled stored versions, the last few kept so that switching back and forth is instant. */
-@ApplicationScoped
-public class CompiledVersions {
+/**
+ * Compiled versions, the last few kept so that switching back and forth is instant. A version asked for while it
+ * compiles is compiled once: the second caller waits for the first compile.
+ */
+final class CompileCache {
 
-    private static final Logger LOG = Logger.getLogger(CompiledVersions.class);
+    /** Compiles one stored version. */
+    @FunctionalInterface
+    interface Compile {
+        RuleSet compile(int version) throws RuleSetInvalidException;
+    }
+
     private static final int KEPT = 3;
 
-    private final RuleSetStore store;
-    private final RuleSetCompiler compiler;
     private final Map<Integer, CompletableFuture<RuleSet>> compiling = new ConcurrentHashMap<>();
     private final Map<Integer, RuleSet> recent = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -30,13 +31,7 @@ public class CompiledVersions {
         }
     };
 
-    public CompiledVersions(RuleSetStore store, RuleSetCompiler compiler) {
-        this.store = store;
-        this.compiler = compiler;
-    }
-
-    /** The compiled version; a caller that asks while another compiles it waits for that compile instead of starting one. */
-    public RuleSet compiled(int version) throws RuleSetInvalidException {
+    RuleSet get(int version, Compile compile) throws RuleSetInvalidException {
         synchronized (recent) {
             RuleSet known = recent.get(version);
             if (known != null) {
@@ -49,8 +44,8 @@ public class CompiledVersions {
             return await(running);
         }
         try {
-            RuleSet compiled = compiler.compile(store.ruleFilesOf(version)).asVersion(version);
-            remember(version, compiled);
+            RuleSet compiled = compile.compile(version);
+            put(version, compiled);
             mine.complete(compiled);
             return compiled;
         } catch (RuleSetInvalidException | RuntimeException e) {
@@ -58,6 +53,12 @@ public class CompiledVersions {
             throw e;
         } finally {
             compiling.remove(version, mine);
+        }
+    }
+
+    void put(int version, RuleSet ruleSet) {
+        synchronized (recent) {
+            recent.put(version, ruleSet);
         }
     }
 
@@ -69,27 +70,6 @@ public class CompiledVersions {
                 throw invalid;
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    /**
-     * Compiles the newest valid version ahead of its activation, on every instance, so that an activation made on
-     * another instance only has to swap here.
-     */
-    @Scheduled(every = "${nba.rulesets.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void prepareNewest() {
-        store.newestValid().ifPresent(version -> {
-            try {
-                compiled(version);
-            } catch (RuleSetInvalidException e) {
-                LOG.warnf("Stored version %d does not compile here: %s", version, e.getMessage());
-            }
-        });
-    }
-
-    void remember(int version, RuleSet ruleSet) {
-        synchronized (recent) {
-            recent.put(version, ruleSet);
         }
     }
 }

@@ -1,0 +1,62 @@
+package io.nextbestaction;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The service's layering, checked on its compiled classes: {@code regression} → {@code rulesets} → {@code rules},
+ * the decision path ({@code decide}, {@code history}, {@code log}) never reaching back up, Drools only inside
+ * {@code rules}, and no package cycle.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses SERVICE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.nextbestaction");
+
+    @Test
+    void onlyTheRulesPackageUsesTheRuleEngine() {
+        noClasses().that().resideOutsideOfPackage("io.nextbestaction.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..", "org.mvel2..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theRulesKnowNothingOfTheServiceAroundThem() {
+        noClasses().that().resideInAPackage("io.nextbestaction.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rulesets..", "io.nextbestaction.regression..",
+                        "io.nextbestaction.decide..", "io.nextbestaction.history..", "io.nextbestaction.log..", "io.nextbestaction.common..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theFactModelIsALeaf() {
+        noClasses().that().resideInAPackage("io.nextbestaction.rules.facts..")
+                .should().dependOnClassesThat().resideInAPackage("io.nextbestaction.rules")
+                .check(SERVICE);
+    }
+
+    @Test
+    void rulesetsDoNotReachUpToRegression() {
+        noClasses().that().resideInAPackage("io.nextbestaction.rulesets..")
+                .should().dependOnClassesThat().resideInAPackage("io.nextbestaction.regression..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theDecisionPathDoesNotReachUp() {
+        noClasses().that().resideInAnyPackage("io.nextbestaction.decide..", "io.nextbestaction.history..", "io.nextbestaction.log..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rulesets..", "io.nextbestaction.regression..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.nextbestaction.(**)").should().beFreeOfCycles().check(SERVICE);
+    }
+}
