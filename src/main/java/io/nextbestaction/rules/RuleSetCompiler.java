@@ -123,7 +123,8 @@ public class RuleSetCompiler {
         List<RuleSetProblem> warnings = new ArrayList<>();
         for (Source source : sources) {
             if (source.content() != null) {
-                RuleSetChecks.checkTables(source.file(), source.content(), catalog, problems, warnings);
+                ValueChecks.check(source.file(), source.content(), catalog, problems);
+                Reachability.check(source.file(), source.content(), problems, warnings);
             }
         }
         if (!problems.isEmpty()) {
@@ -150,7 +151,7 @@ public class RuleSetCompiler {
                     "not a rule file: expected a name ending in .drl.xlsx, .drl.xls, .drl.csv or .drl"));
             return sources;
         }
-        String formatProblem = RuleSetChecks.formatProblem(file);
+        String formatProblem = FileFormatCheck.problem(file);
         if (formatProblem != null) {
             problems.add(new RuleSetProblem(file.name(), null, null, formatProblem));
             return sources;
@@ -158,11 +159,11 @@ public class RuleSetCompiler {
         try {
             if (file.isDrl()) {
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
-                RuleSetChecks.checkDrl(file, drl, problems);
+                CodeSandbox.checkDrl(file, drl, problems);
                 sources.add(source(file, null, drl, null));
             } else if (file.isCsv()) {
                 String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), InputType.CSV);
-                RuleSetChecks.checkDrl(file, drl, problems);
+                CodeSandbox.checkDrl(file, drl, problems);
                 sources.add(source(file, null, drl, null));
             } else {
                 try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
@@ -171,7 +172,7 @@ public class RuleSetCompiler {
                             continue;
                         }
                         DecisionTableReader.SheetContent content = DecisionTableReader.read(workbook, sheet);
-                        RuleSetChecks.checkCode(file, content, problems);
+                        CodeSandbox.checkSheet(file, content, problems);
                         sources.add(source(file, sheet.getSheetName(), sheetDrl(workbook, sheet), content));
                     }
                 }
@@ -270,7 +271,7 @@ public class RuleSetCompiler {
         RowRef row = rule.getValue();
         String cell = row.row() == 0 ? "line " + line : "row " + row.row();
         if (source.content() != null) {
-            String mentioned = RuleSetChecks.cellMentioned(source.content(), row.row(), message);
+            String mentioned = CellLocator.cellMentioned(source.content(), row.row(), message);
             cell = mentioned != null ? mentioned : cell;
         }
         return new RuleSetProblem(source.file().name(), source.sheet(), cell, "rule \"" + row.rule() + "\": " + message);
@@ -350,7 +351,7 @@ public class RuleSetCompiler {
     private static RuleSetProblem problemAt(Map<String, DecisionTableReader.SheetContent> contents, RowRef row,
                                             String templateFragment, String message) {
         DecisionTableReader.SheetContent content = contents.get(row.file() + "/" + row.sheet());
-        String cell = content == null ? null : RuleSetChecks.cellOf(content, row.row(), templateFragment);
+        String cell = content == null ? null : CellLocator.cellOf(content, row.row(), templateFragment);
         return new RuleSetProblem(row.file(), row.sheet(), cell != null ? cell : row.row() == 0 ? null : "row " + row.row(), message);
     }
 
