@@ -5,23 +5,24 @@ import io.nextbestaction.rules.DecisionTableReader.Column;
 import io.nextbestaction.rules.DecisionTableReader.SheetContent;
 import io.nextbestaction.rules.DecisionTableReader.Table;
 import io.nextbestaction.rules.DecisionTableReader.TableRow;
+import io.nextbestaction.rules.facts.Action;
 import io.nextbestaction.rules.facts.OfferType;
+import io.nextbestaction.rules.facts.ServiceGuardrail;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import static io.nextbestaction.rules.RuleSetProblem.at;
 
 /**
  * The values of a decision table's cells, by the template of their column: offer ids the catalog knows, propensities
- * in 0..1, known actions, guardrail codes and offer types, no negative window, no negative catalog number.
+ * in 0..1, actions, guardrail codes and offer types of the fact model, no negative window, no negative catalog number.
  */
 final class ValueChecks {
 
-    private static final Set<String> GUARDRAILS = Set.of("NOT_READY", "SUPPORT_COOLDOWN", "DOWNGRADE_COOLDOWN", "POST_PURCHASE",
-            "FREQUENCY_CAP", "DISMISSED_RECENTLY", "NO_CHANNEL");
-    private static final Set<String> ACTIONS = Set.of("SELF_SERVE", "SALES_HANDOFF", "CS_TASK");
+    /** Guardrail codes are whatever the guardrail workbook names, written like an enum constant. */
+    private static final Pattern GUARDRAIL_CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private ValueChecks() {
     }
@@ -41,10 +42,16 @@ final class ValueChecks {
                                 + catalog.offers().keySet().stream().sorted().toList()));
                     } else if (t.contains("setPropensity(") && (cell.number() == null || cell.number() < 0 || cell.number() > 1)) {
                         errors.add(at(file, sheet.sheet(), cell.ref(), "propensity \"" + v + "\" must be a number from 0 to 1"));
-                    } else if (t.contains("setAction(") && !ACTIONS.contains(v)) {
-                        errors.add(at(file, sheet.sheet(), cell.ref(), "unknown action \"" + v + "\" (expected one of " + sorted(ACTIONS) + ")"));
-                    } else if (t.contains("evaluation.suppress(") && !GUARDRAILS.contains(v)) {
-                        errors.add(at(file, sheet.sheet(), cell.ref(), "unknown guardrail code \"" + v + "\" (expected one of " + sorted(GUARDRAILS) + ")"));
+                    } else if (t.contains("setAction(") && Action.named(v).isEmpty()) {
+                        errors.add(at(file, sheet.sheet(), cell.ref(), "unknown action \"" + v + "\" (expected one of "
+                                + Arrays.toString(Action.values()) + ")"));
+                    } else if (t.contains("evaluation.suppress(") && !GUARDRAIL_CODE.matcher(v).matches()) {
+                        errors.add(at(file, sheet.sheet(), cell.ref(), "\"" + v
+                                + "\": a guardrail code is written in capitals with underscores, e.g. SUPPORT_COOLDOWN"));
+                    } else if (t.contains("evaluation.suppress(") && ServiceGuardrail.isReserved(v)) {
+                        ServiceGuardrail reserved = ServiceGuardrail.valueOf(v);
+                        errors.add(at(file, sheet.sheet(), cell.ref(), v + " is the service's own guardrail (" + meaning(reserved)
+                                + "); a row cannot report it"));
                     } else if (t.contains("setOfferTypes(") || t.contains("setType(")) {
                         for (String type : v.split("[,\\s]+")) {
                             if (Arrays.stream(OfferType.values()).noneMatch(o -> o.name().equals(type))) {
@@ -63,7 +70,10 @@ final class ValueChecks {
         }
     }
 
-    private static List<String> sorted(Set<String> values) {
-        return values.stream().sorted().toList();
+    /** What a guardrail the service applies itself stands for, in an analyst's words. */
+    private static String meaning(ServiceGuardrail guardrail) {
+        return switch (guardrail) {
+            case NO_CHANNEL -> "an offer left with no channel";
+        };
     }
 }
