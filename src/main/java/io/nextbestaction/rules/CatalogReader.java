@@ -103,7 +103,7 @@ final class CatalogReader {
     /** A problem in a catalog row, at the cell of the column whose template holds the fragment where there is one. */
     private void problem(RowRef row, String templateFragment, String message) {
         DecisionTableReader.SheetContent content = contents.get(row.file() + "/" + row.sheet());
-        String cell = content == null ? null : RuleSetChecks.cellOf(content, row.row(), templateFragment);
+        String cell = content == null ? null : CellLocator.cellOf(content, row.row(), templateFragment);
         problems.add(new RuleSetProblem(row.file(), row.sheet(), cell != null ? cell : row.row() == 0 ? null : "row " + row.row(), message));
     }
 }

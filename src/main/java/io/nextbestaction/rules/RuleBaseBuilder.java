@@ -62,7 +62,7 @@ final class RuleBaseBuilder {
         RowRef row = rule.getValue();
         String cell = row.row() == 0 ? "line " + line : "row " + row.row();
         if (source.content() != null) {
-            String mentioned = RuleSetChecks.cellMentioned(source.content(), row.row(), message);
+            String mentioned = CellLocator.cellMentioned(source.content(), row.row(), message);
             cell = mentioned != null ? mentioned : cell;
         }
         return new RuleSetProblem(source.file().name(), source.sheet(), cell, "rule \"" + row.rule() + "\": " + message);

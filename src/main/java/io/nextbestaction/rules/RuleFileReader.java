@@ -36,7 +36,7 @@ final class RuleFileReader {
                     "not a rule file: expected a name ending in .drl.xlsx, .drl.xls, .drl.csv or .drl"));
             return sources;
         }
-        String formatProblem = RuleSetChecks.formatProblem(file);
+        String formatProblem = FileFormatCheck.problem(file);
         if (formatProblem != null) {
             problems.add(new RuleSetProblem(file.name(), null, null, formatProblem));
             return sources;
@@ -46,7 +46,7 @@ final class RuleFileReader {
                 readWorkbook(file, sources, problems);
             } else {
                 String drl = file.isDrl() ? new String(file.content(), StandardCharsets.UTF_8) : DroolsInternals.csvToDrl(file.content());
-                RuleSetChecks.checkDrl(file, drl, problems);
+                CodeSandbox.checkDrl(file, drl, problems);
                 sources.add(source(file, null, drl, null));
             }
         } catch (RuntimeException | IOException e) {
@@ -62,7 +62,7 @@ final class RuleFileReader {
                     continue;
                 }
                 DecisionTableReader.SheetContent content = DecisionTableReader.read(workbook, sheet);
-                RuleSetChecks.checkCode(file, content, problems);
+                CodeSandbox.checkSheet(file, content, problems);
                 DrlSource source = source(file, sheet.getSheetName(), DroolsInternals.sheetToDrl(workbook, sheet), content);
                 source.rules().stream().filter(r -> r.row() == 0).forEach(r -> problems.add(new RuleSetProblem(file.name(),
                         sheet.getSheetName(), null, "rule \"" + r.name() + "\" cannot be traced to its row: this version of "

@@ -50,7 +50,8 @@ public class RuleSetCompiler {
         List<RuleSetProblem> warnings = new ArrayList<>();
         for (DrlSource source : sources) {
             if (source.content() != null) {
-                RuleSetChecks.checkTables(source.file(), source.content(), catalog, problems, warnings);
+                ValueChecks.check(source.file(), source.content(), catalog, problems);
+                Reachability.check(source.file(), source.content(), problems, warnings);
             }
         }
         failIfAny(problems);

@@ -62,8 +62,21 @@ class RuleSetValidationTest {
     }
 
     @Test
-    void shouldRejectAnUnknownGuardrailCode() {
-        rejected(guardrails("I13", "GRUMPY"), "I13", "unknown guardrail code \"GRUMPY\"");
+    void shouldAcceptANewGuardrailCodeNamedInTheWorkbook() {
+        withFiles(analyst(), Workbooks.playbookWith(guardrails("I13", "MY_NEW_GUARDRAIL"))).multiPart("base", "none")
+                .post("/rulesets").then().statusCode(201);
+    }
+
+    @Test
+    void shouldRejectAGuardrailCodeNotWrittenInCapitals() {
+        rejected(guardrails("I13", "cooldown"), "I13",
+                "\"cooldown\": a guardrail code is written in capitals with underscores, e.g. SUPPORT_COOLDOWN");
+    }
+
+    @Test
+    void shouldRejectTheServicesOwnGuardrailCode() {
+        rejected(guardrails("I13", "NO_CHANNEL"), "I13",
+                "NO_CHANNEL is the service's own guardrail (an offer left with no channel); a row cannot report it");
     }
 
     @Test
