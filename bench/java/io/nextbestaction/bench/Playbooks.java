@@ -67,8 +67,8 @@ public final class Playbooks {
         }
     }
 
-    /** The number of rules in a ruleset with a table row behind them (the catalog's own rows included). */
+    /** The number of rules in a ruleset with a table row behind them (the catalog's rows, one per offer or placement, included). */
     public static int ruleCount(RuleSet ruleSet) {
-        return ruleSet.rows().size();
+        return ruleSet.decisionRows().size() + ruleSet.catalog().offers().size() + ruleSet.catalog().placementWeights().size();
     }
 }
