@@ -1,5 +1,6 @@
 package io.nextbestaction.bench;
 
+import io.nextbestaction.common.json.Json;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.OfferSelection;
 import io.nextbestaction.rules.ActiveRuleSet;
@@ -39,7 +40,7 @@ public final class RuleChangeBench {
         RuleEngine engine = new RuleEngine();
         ActiveRuleSet active = new ActiveRuleSet();
         Accounts.Generated account = Accounts.generate(1, 7).get(0);
-        DecisionRequest request = EngineBench.objectMapper().readValue(account.json(), DecisionRequest.class);
+        DecisionRequest request = Json.mapper().readValue(account.json(), DecisionRequest.class);
 
         long heapEmpty = usedAfterGc();
         long t = System.nanoTime();

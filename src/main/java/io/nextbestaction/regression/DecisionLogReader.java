@@ -2,6 +2,7 @@ package io.nextbestaction.regression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nextbestaction.common.json.Json;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.history.PastContact;
 
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 public final class DecisionLogReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private DecisionLogReader() {
     }

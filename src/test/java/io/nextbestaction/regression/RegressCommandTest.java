@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command QA runs: a line per case, a diff naming the rows, the totals, and the exit code. */
@@ -27,6 +28,14 @@ public class RegressCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = RegressCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Unreadable input is named on one plain line of stderr, never with a stack trace. */
+    static void assertOneLine(Run run, String expected) {
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(expected), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
     }
 
     static Path folderWith(Path dir, List<RuleFile> files) throws IOException {
@@ -83,5 +92,24 @@ public class RegressCommandTest {
         Run run = regress("--rules", folderWith(dir, Workbooks.playbookWith(broken)).toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("add-on.drl.xlsx › Add-ons F14"), run.err());
+    }
+
+    @Test
+    void shouldReadASuiteCaseWithFieldsTheServiceDoesNotKnow(@TempDir Path dir) throws IOException {
+        String known = Files.readString(Path.of("regression/playbook/02-pub-seats-90.json"));
+        Files.writeString(dir.resolve("colour.json"), known
+                .replace("\"request\": {", "\"request\": {\"colour\": \"red\", ")
+                .replace("\"account\": {", "\"account\": {\"colour\": \"red\", "));
+        Run run = regress(dir.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("1 passed, 0 failed"), run.out());
+    }
+
+    @Test
+    void shouldExitWithTwoNamingASuiteFileThatIsNotJson(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("broken.json"), "{\"name\": \"half a case\",\n \"request\": {\"account\": ");
+        assertOneLine(regress(dir.toString()), "broken.json: line 2");
+        Files.writeString(dir.resolve("broken.json"), "{\"request\": {\"account\": {\"id\": \"a\", \"seats\": {\"used\": \"9\"}}}}");
+        assertOneLine(regress(dir.toString()), "broken.json: account.seats.used");
     }
 }
