@@ -3,7 +3,6 @@ package io.nextbestaction.rulesets;
 import io.agroal.api.AgroalDataSource;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
-import io.nextbestaction.regression.DecisionLogReader;
 import io.nextbestaction.regression.Replay;
 import io.nextbestaction.regression.ReplayReport;
 import io.quarkus.security.Authenticated;
@@ -47,7 +46,7 @@ public class ReplayResource {
         }
         var candidate = versions.compiled(version);
         try (Connection connection = dataSource.getConnection()) {
-            return replay.run(candidate, DecisionLogReader.newest(connection, last));
+            return replay.run(candidate, connection, last);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.Workbooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +92,7 @@ class RegressionGateTest {
             Files.write(rules.resolve(file.name()), file.content());
         }
         RegressCommandTest.Run run = RegressCommandTest.regress("--replay", "5", "--rules", rules.toString(),
-                "--database", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=nba");
+                "--database", ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("5 would change; the top offer changes in 5"), run.out());
         assertTrue(run.out().contains("offers removed: seat-pack-10 ×5"), run.out());
