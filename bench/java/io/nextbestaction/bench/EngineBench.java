@@ -1,8 +1,7 @@
 package io.nextbestaction.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nextbestaction.common.json.Json;
 import io.nextbestaction.decide.Arbitration;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.DecisionResponse;
@@ -58,7 +57,7 @@ public final class EngineBench {
         Path tables = Path.of(option(args, "--tables", "decision-tables"));
         Path tmp = Path.of(option(args, "--tmp", System.getProperty("java.io.tmpdir")));
 
-        ObjectMapper json = objectMapper();
+        ObjectMapper json = Json.mapper();
         RuleSetCompiler compiler = new RuleSetCompiler();
         OfferSelection selection = new OfferSelection();
         List<Accounts.Generated> accounts = Accounts.generate(accountCount, 7);
@@ -219,20 +218,6 @@ public final class EngineBench {
             inputs[i] = new Input(body, request, history, OfferSelection.toFacts(request, history, ruleSet.catalog(), now));
         }
         return inputs;
-    }
-
-    /** Jackson as the service configures it: Quarkus defaults plus the project's JsonStrictness customizer if present. */
-    static ObjectMapper objectMapper() {
-        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
-        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            Object customizer = Class.forName("io.nextbestaction.common.error.JsonStrictness").getDeclaredConstructor().newInstance();
-            customizer.getClass().getMethod("customize", ObjectMapper.class).invoke(customizer, mapper);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            System.err.println("[engine] JsonStrictness not applied: " + e);
-        }
-        return mapper;
     }
 
     static String option(String[] args, String name, String fallback) {

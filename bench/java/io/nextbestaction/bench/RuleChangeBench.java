@@ -1,5 +1,6 @@
 package io.nextbestaction.bench;
 
+import io.nextbestaction.common.json.Json;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.OfferSelection;
 import io.nextbestaction.rules.RuleFile;
@@ -37,7 +38,7 @@ public final class RuleChangeBench {
         RuleSetCompiler compiler = new RuleSetCompiler();
         AtomicReference<RuleSet> active = new AtomicReference<>();
         Accounts.Generated account = Accounts.generate(1, 7).get(0);
-        DecisionRequest request = EngineBench.objectMapper().readValue(account.json(), DecisionRequest.class);
+        DecisionRequest request = Json.mapper().readValue(account.json(), DecisionRequest.class);
 
         long heapEmpty = usedAfterGc();
         long t = System.nanoTime();

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.batch.Batcher;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
-import io.nextbestaction.log.Decision;
 import io.nextbestaction.log.DecisionLog;
 import io.nextbestaction.rules.facts.Outcome;
 import jakarta.annotation.PreDestroy;
@@ -25,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /** The stored contact history that frequency caps and cooldowns read. */
@@ -107,13 +107,12 @@ public class ContactHistory {
      * Returns false when the same outcome was recorded before: a repeat is idempotent.
      */
     @Transactional
-    public boolean recordOutcome(String decisionId, OutcomeReport report, Instant now) {
-        Decision decision = decisionLog.byId(decisionId)
+    public boolean recordOutcome(String decisionId, OutcomeReport report, Instant now) throws SQLException {
+        String accountId = decisionLog.accountOf(decisionId)
                 .orElseThrow(() -> ProblemException.notFound("No decision " + decisionId + " is logged."));
-        if (!decisionLog.offered(decision.id, report.offerId())) {
+        if (!decisionLog.offered(decisionId, report.offerId())) {
             throw ProblemException.notFound("Decision " + decisionId + " did not offer " + report.offerId() + ".");
         }
-        String accountId = decision.accountId;
         Instant at = report.at() == null ? now : report.at();
         checkNotFuture(at, now, "at");
         int inserted = em.createNativeQuery("""
@@ -124,10 +123,31 @@ public class ContactHistory {
                 .setParameter(2, report.offerId())
                 .setParameter(3, report.outcome().name())
                 .setParameter(4, at)
-                .setParameter(5, decision.id)
+                .setParameter(5, UUID.fromString(decisionId))
                 .setParameter(6, now)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * The account's contacts as they stood at {@code at}: made by then and recorded by then. Static, for a replay by
+     * the ./regress command, which has no CDI.
+     */
+    public static List<PastContact> asOf(Connection connection, String accountId, Instant at) throws SQLException {
+        List<PastContact> contacts = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select offer_id, outcome, at from contact_event where account_id = ? and at <= ? and recorded_at <= ?")) {
+            query.setString(1, accountId);
+            query.setObject(2, at.atOffset(ZoneOffset.UTC));
+            query.setObject(3, at.atOffset(ZoneOffset.UTC));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    contacts.add(new PastContact(rows.getString(1), Outcome.valueOf(rows.getString(2)),
+                            rows.getObject(3, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return contacts;
     }
 
     private static void checkNotFuture(Instant at, Instant now, String field) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ public class OutcomeResource {
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "200", description = "The same outcome was stored before")
     @APIResponse(responseCode = "404", description = "Unknown decision, or an offer the decision did not make")
-    public Response recordOutcome(@PathParam("decisionId") String decisionId, String body) throws JsonProcessingException {
+    public Response recordOutcome(@PathParam("decisionId") String decisionId, String body) throws JsonProcessingException, SQLException {
         OutcomeReport report = json.readValue(body, OutcomeReport.class);
         violations.check(report, "");
         boolean created = history.recordOutcome(decisionId, report, Instant.now());

@@ -97,14 +97,16 @@ public final class RegressCommand {
     private static int replay(RuleSet ruleSet, int last, String database, PrintStream out, PrintStream err) {
         String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
         String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
-        List<LoggedDecision> decisions;
+        ReplayReport report;
         try (Connection connection = DriverManager.getConnection(database, user, password)) {
-            decisions = DecisionLogReader.newest(connection, last);
+            report = new Replay(new OfferSelection()).run(ruleSet, connection, last);
         } catch (SQLException e) {
-            err.println("The decision log at " + database + " cannot be read: " + e.getMessage());
+            err.println("The decision log at " + database + " cannot be read: " + e.getMessage().replaceAll("\\s+", " "));
+            return 2;
+        } catch (Replay.UnreadableDecisionException e) {
+            err.println(e.getMessage());
             return 2;
         }
-        ReplayReport report = new Replay(new OfferSelection()).run(ruleSet, decisions);
         out.print(ReportText.render(report));
         return 0;
     }

@@ -1,20 +1,36 @@
 package io.nextbestaction.regression;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.nextbestaction.common.json.Json;
+import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.DecisionResponse;
 import io.nextbestaction.decide.OfferSelection;
+import io.nextbestaction.history.ContactHistory;
+import io.nextbestaction.log.DecisionLog;
+import io.nextbestaction.log.PastDecision;
 import io.nextbestaction.rules.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
 /** Re-decides logged decisions with a candidate ruleset, at the time and with the history each was made with. */
 @ApplicationScoped
 public class Replay {
+
+    /** A logged decision whose request cannot be read as a /decide request. */
+    public static class UnreadableDecisionException extends RuntimeException {
+        public UnreadableDecisionException(String decisionId, String problem) {
+            super("The logged decision " + decisionId + " cannot be replayed: " + problem);
+        }
+    }
 
     private static final int EXAMPLES = 20;
 
@@ -24,7 +40,9 @@ public class Replay {
         this.selection = selection;
     }
 
-    public ReplayReport run(RuleSet candidate, List<LoggedDecision> decisions) {
+    /** Replays the newest {@code last} decisions of the log the connection reads. */
+    public ReplayReport run(RuleSet candidate, Connection log, int last) throws SQLException {
+        List<PastDecision> decisions = DecisionLog.newest(log, last);
         Map<String, Integer> added = new TreeMap<>();
         Map<String, Integer> removed = new TreeMap<>();
         Map<String, Integer> suppressionsAdded = new TreeMap<>();
@@ -33,21 +51,26 @@ public class Replay {
         List<ReplayReport.Change> examples = new ArrayList<>();
         int changed = 0;
         int topChanged = 0;
-        for (LoggedDecision logged : decisions) {
-            OfferSelection.Selection now = selection.select(candidate, logged.request(), logged.history(), logged.decidedAt());
+        for (PastDecision logged : decisions) {
+            DecisionRequest request = request(logged);
+            OfferSelection.Selection now = selection.select(candidate, request,
+                    ContactHistory.asOf(log, logged.accountId(), logged.decidedAt()), logged.decidedAt());
             List<String> after = now.ranked().stream().map(DecisionResponse.OfferView::offerId).toList();
+            Set<String> before = new LinkedHashSet<>();
+            logged.suppressed().forEach(s -> before.add(s.offerId() + ": " + s.guardrail()));
             Set<String> suppressions = new LinkedHashSet<>();
             now.suppressed().forEach(s -> suppressions.add(s.offerId() + ": " + s.guardrail()));
-            List<String> newSuppressions = suppressions.stream().filter(s -> !logged.suppressions().contains(s)).toList();
-            List<String> goneSuppressions = logged.suppressions().stream().filter(s -> !suppressions.contains(s)).toList();
+            List<String> newSuppressions = suppressions.stream().filter(s -> !before.contains(s)).toList();
+            List<String> goneSuppressions = before.stream().filter(s -> !suppressions.contains(s)).toList();
             if (after.equals(logged.offers()) && newSuppressions.isEmpty() && goneSuppressions.isEmpty()) {
                 continue;
             }
             changed++;
-            bySegment.merge(logged.segment(), 1, Integer::sum);
+            String segment = request.account().segment() == null ? "(none)" : request.account().segment().name();
+            bySegment.merge(segment, 1, Integer::sum);
             String topBefore = logged.offers().isEmpty() ? null : logged.offers().get(0);
             String topAfter = after.isEmpty() ? null : after.get(0);
-            if (!java.util.Objects.equals(topBefore, topAfter)) {
+            if (!Objects.equals(topBefore, topAfter)) {
                 topChanged++;
             }
             after.stream().filter(o -> !logged.offers().contains(o)).forEach(o -> added.merge(o, 1, Integer::sum));
@@ -55,11 +78,25 @@ public class Replay {
             newSuppressions.forEach(s -> suppressionsAdded.merge(s, 1, Integer::sum));
             goneSuppressions.forEach(s -> suppressionsRemoved.merge(s, 1, Integer::sum));
             if (examples.size() < EXAMPLES) {
-                examples.add(new ReplayReport.Change(logged.decisionId(), logged.segment(), logged.offers(), after,
+                examples.add(new ReplayReport.Change(logged.decisionId(), segment, logged.offers(), after,
                         newSuppressions, goneSuppressions));
             }
         }
         return new ReplayReport(candidate.version(), decisions.size(), changed, topChanged, added, removed,
                 suppressionsAdded, suppressionsRemoved, bySegment, examples);
+    }
+
+    /** The request as the service read it when it decided: fields it does not know are ignored. */
+    private static DecisionRequest request(PastDecision logged) {
+        DecisionRequest request;
+        try {
+            request = Json.mapper().readValue(logged.request(), DecisionRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableDecisionException(logged.decisionId(), Json.describe(e));
+        }
+        if (request == null || request.account() == null) {
+            throw new UnreadableDecisionException(logged.decisionId(), "the request has no account");
+        }
+        return request;
     }
 }

@@ -45,7 +45,7 @@ public class ReplayResource {
         }
         var candidate = versions.compiled(version);
         try (Connection connection = dataSource.getConnection()) {
-            return replay.run(candidate, DecisionLogReader.newest(connection, last));
+            return replay.run(candidate, connection, last);
         }
     }
 }

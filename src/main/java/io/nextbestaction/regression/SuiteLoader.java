@@ -1,29 +1,18 @@
 package io.nextbestaction.regression;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nextbestaction.common.json.Json;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.rules.facts.Outcome;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -40,9 +29,6 @@ public final class SuiteLoader {
             super(message, cause);
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
 
     private SuiteLoader() {
     }
@@ -69,19 +55,23 @@ public final class SuiteLoader {
             return List.of(fromJson(file));
         }
         if (name.endsWith(".xlsx") && !name.startsWith("~$")) {
-            return fromWorkbook(file);
+            return CaseSheet.read(file);
         }
         return List.of();
     }
 
+    /** A case in the acceptance shape; its request is read as the service reads a /decide body. */
     static RegressionCase fromJson(Path file) {
         try {
-            JsonNode node = JSON.readTree(file.toFile());
+            JsonNode node = Json.mapper().readTree(file.toFile());
             List<RegressionCase.HistoryEntry> history = new ArrayList<>();
             for (JsonNode h : node.path("history")) {
                 history.add(new RegressionCase.HistoryEntry(h.path("offerId").asText(), Outcome.valueOf(h.path("outcome").asText()), h.path("daysAgo").asDouble()));
             }
-            DecisionRequest request = JSON.treeToValue(node.path("request"), DecisionRequest.class);
+            DecisionRequest request = Json.mapper().treeToValue(node.path("request"), DecisionRequest.class);
+            if (request == null || request.account() == null) {
+                throw new SuiteException(file + ": the case has no request.account", null);
+            }
             JsonNode expect = node.path("expect");
             List<String> offers = new ArrayList<>();
             expect.path("offers").forEach(o -> offers.add(o.asText()));
@@ -89,6 +79,8 @@ public final class SuiteLoader {
             expect.path("suppressed").fields().forEachRemaining(e -> suppressed.put(e.getKey(), codes(e.getValue())));
             Boolean holdout = expect.has("holdout") ? expect.path("holdout").asBoolean() : null;
             return new RegressionCase(node.path("name").asText(name(file)), file.toString(), history, request, offers, suppressed, holdout);
+        } catch (JsonProcessingException e) {
+            throw new SuiteException(file + ": " + Json.describe(e), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new SuiteException(file + ": " + e.getMessage(), e);
         }
@@ -102,154 +94,6 @@ public final class SuiteLoader {
             codes.add(value.asText());
         }
         return codes;
-    }
-
-    /**
-     * One case per row under a header row whose first cell is "Case". Columns are found by header name:
-     * account fields by their JSON path (seats.used, usage.storageGb.limit), lists comma-separated, consent as
-     * "EMAIL, SMS", signals as "PLAN_COMPARISON@2", history as "annual-switch PRESENTED 1; analytics-module DISMISSED 10"
-     * (days ago), expected offers in order, expected suppressions as "seat-pack-10: FREQUENCY_CAP; annual-switch: NOT_READY".
-     */
-    static List<RegressionCase> fromWorkbook(Path file) {
-        List<RegressionCase> cases = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
-            for (Sheet sheet : workbook) {
-                Map<String, Integer> columns = null;
-                for (Row row : sheet) {
-                    String first = text(row.getCell(0));
-                    if (columns == null) {
-                        if ("Case".equalsIgnoreCase(first)) {
-                            columns = new HashMap<>();
-                            for (Cell cell : row) {
-                                String header = text(cell);
-                                if (header != null) {
-                                    columns.put(header.trim(), cell.getColumnIndex());
-                                }
-                            }
-                        }
-                        continue;
-                    }
-                    if (first == null) {
-                        continue;
-                    }
-                    String where = file + " › " + sheet.getSheetName() + " row " + (row.getRowNum() + 1);
-                    try {
-                        cases.add(fromRow(first, where, row, columns));
-                    } catch (RuntimeException e) {
-                        throw new SuiteException(where + ": " + e.getMessage(), e);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new SuiteException(file + ": " + e.getMessage(), e);
-        }
-        return cases;
-    }
-
-    private static RegressionCase fromRow(String name, String where, Row row, Map<String, Integer> columns) throws IOException {
-        ObjectNode request = JSON.createObjectNode();
-        ObjectNode account = request.putObject("account");
-        for (Map.Entry<String, Integer> column : columns.entrySet()) {
-            String header = column.getKey();
-            Cell cell = row.getCell(column.getValue());
-            String value = text(cell);
-            if (value == null) {
-                continue;
-            }
-            switch (header) {
-                case "Case", "Expected offers", "Expected suppressions", "Expected holdout", "History" -> { }
-                case "channels" -> list(request.putArray("channels"), value);
-                case "placement", "experimentKey" -> request.put(header, value);
-                case "limit", "holdoutPercent" -> request.put(header, (int) Double.parseDouble(value));
-                case "signals" -> {
-                    ArrayNode signals = request.putArray("signals");
-                    for (String s : value.split(",")) {
-                        String[] typeAndDays = s.trim().split("@");
-                        signals.addObject().put("type", typeAndDays[0].trim()).put("daysAgo", Integer.parseInt(typeAndDays[1].trim()));
-                    }
-                }
-                case "consent" -> {
-                    ObjectNode consent = account.putObject("consent");
-                    for (String channel : value.split(",")) {
-                        consent.put(channel.trim(), true);
-                    }
-                }
-                case "productsOwned", "featuresUsed" -> list(account.putArray(header), value);
-                default -> put(account, header, cell, value);
-            }
-        }
-        if (!account.has("id")) {
-            account.put("id", "case-" + name.replaceAll("\\W+", "-"));
-        }
-        List<RegressionCase.HistoryEntry> history = new ArrayList<>();
-        String historyText = cellText(row, columns, "History");
-        if (historyText != null) {
-            for (String entry : historyText.split(";")) {
-                String[] parts = entry.trim().split("\\s+");
-                history.add(new RegressionCase.HistoryEntry(parts[0], Outcome.valueOf(parts[1]), Double.parseDouble(parts[2])));
-            }
-        }
-        List<String> offers = new ArrayList<>();
-        String offersText = cellText(row, columns, "Expected offers");
-        if (offersText != null) {
-            for (String o : offersText.split(",")) {
-                if (!o.isBlank()) {
-                    offers.add(o.trim());
-                }
-            }
-        }
-        Map<String, Set<String>> suppressed = new LinkedHashMap<>();
-        String suppressedText = cellText(row, columns, "Expected suppressions");
-        if (suppressedText != null) {
-            for (String s : suppressedText.split(";")) {
-                String[] offerAndCode = s.split(":");
-                suppressed.computeIfAbsent(offerAndCode[0].trim(), k -> new LinkedHashSet<>()).add(offerAndCode[1].trim());
-            }
-        }
-        String holdoutText = cellText(row, columns, "Expected holdout");
-        Boolean holdout = holdoutText == null ? null : Boolean.parseBoolean(holdoutText.trim().toLowerCase(Locale.ROOT));
-        return new RegressionCase(name, where, history, JSON.treeToValue(request, DecisionRequest.class), offers, suppressed, holdout);
-    }
-
-    /** An account field by its JSON path under account: "plan", "seats.used", "usage.storageGb.limit". */
-    private static void put(ObjectNode account, String path, Cell cell, String value) {
-        String[] parts = path.split("\\.");
-        ObjectNode node = account;
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
-        }
-        String field = parts[parts.length - 1];
-        if (cell.getCellType() == CellType.NUMERIC || (cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC)) {
-            double number = cell.getNumericCellValue();
-            if (number == Math.rint(number) && !path.equals("mrr") && !path.startsWith("usage.")) {
-                node.put(field, (long) number);
-            } else {
-                node.put(field, number);
-            }
-        } else {
-            node.put(field, value.trim());
-        }
-    }
-
-    private static void list(ArrayNode array, String value) {
-        for (String item : value.split(",")) {
-            if (!item.isBlank()) {
-                array.add(item.trim());
-            }
-        }
-    }
-
-    private static String cellText(Row row, Map<String, Integer> columns, String header) {
-        Integer column = columns.get(header);
-        return column == null ? null : text(row.getCell(column));
-    }
-
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return null;
-        }
-        String text = FORMAT.formatCellValue(cell);
-        return text == null || text.isBlank() ? null : text;
     }
 
     private static String name(Path file) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.nextbestaction.common.json.Json;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -45,7 +46,7 @@ public class ProblemMappers {
             return respond(Problem.of(400, "Invalid request", "A number is out of range: " + e.getOriginalMessage()));
         }
         if (e instanceof JsonMappingException mapping) {
-            String field = fieldOf(mapping);
+            String field = Json.path(mapping);
             String message = messageFor(mapping);
             return respond(new Problem("about:blank", "Invalid request", 400,
                     (field.isEmpty() ? "The body " : field + " ") + message + ".",
@@ -81,22 +82,6 @@ public class ProblemMappers {
 
     public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    /** The JSON path of the failing value: account.seats.used, signals[0].type. */
-    static String fieldOf(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 
     private static String messageFor(JsonMappingException e) {
