@@ -131,7 +131,8 @@ public final class Batcher<T, R> {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // An Error too: the thread must live on, and every caller must get an answer.
             if (batch.size() == 1) {
                 LOG.errorf(e, "%s failed", name);
                 batch.get(0).result().completeExceptionally(new IllegalStateException(name + " failed", e));

@@ -57,6 +57,9 @@ class BatcherTest {
         if (items.contains("bad")) {
             throw badRow;
         }
+        if (items.contains("boom")) {
+            throw new AssertionError("an Error, not an Exception");
+        }
         return items.stream().map(String::toUpperCase).toList();
     }
 
@@ -83,6 +86,14 @@ class BatcherTest {
         // The batch of three failed as a whole, then each item was served on its own.
         assertEquals(List.of(List.of("block"), List.of("a", "bad", "c"), List.of("a"), List.of("bad"), List.of("c")),
                 calls);
+    }
+
+    @Test
+    void anErrorInTheCallFailsItsRequestAndTheBatcherServesOn() throws Exception {
+        Batcher<String, String> b = batcher(8, Duration.ZERO);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> b.submit("boom").get(WAIT, SECONDS));
+        assertInstanceOf(AssertionError.class, e.getCause().getCause());
+        assertEquals("AFTER", b.submit("after").get(WAIT, SECONDS));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.nextbestaction.rules.facts;
 
-import io.nextbestaction.rules.OfferType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -98,14 +97,14 @@ class AccountTriggersTest {
     void expansionCapCountsOnlyPresentedExpansionOffersWithinTheWindow() {
         Account a = account();
         a.setContacts(List.of(
-                new Contact("add-on-1", OfferType.ADD_ON, "PRESENTED", daysAgo(20)),
-                new Contact("upsell-1", OfferType.UPSELL, "PRESENTED", daysAgo(1)),
-                new Contact("cross-1", OfferType.CROSS_SELL, "PRESENTED", daysAgo(5)),
+                new Contact("add-on-1", OfferType.ADD_ON, Outcome.PRESENTED, daysAgo(20)),
+                new Contact("upsell-1", OfferType.UPSELL, Outcome.PRESENTED, daysAgo(1)),
+                new Contact("cross-1", OfferType.CROSS_SELL, Outcome.PRESENTED, daysAgo(5)),
                 // None of these count toward the cap:
-                new Contact("training", OfferType.ENABLEMENT, "PRESENTED", daysAgo(2)),
-                new Contact("upsell-2", OfferType.UPSELL, "DISMISSED", daysAgo(3)),
-                new Contact("retired", null, "PRESENTED", daysAgo(1)),
-                new Contact("upsell-3", OfferType.UPSELL, "PRESENTED", daysAgo(40))));
+                new Contact("training", OfferType.ENABLEMENT, Outcome.PRESENTED, daysAgo(2)),
+                new Contact("upsell-2", OfferType.UPSELL, Outcome.DISMISSED, daysAgo(3)),
+                new Contact("retired", null, Outcome.PRESENTED, daysAgo(1)),
+                new Contact("upsell-3", OfferType.UPSELL, Outcome.PRESENTED, daysAgo(40))));
 
         assertEquals(3, a.presentedExpansionOffers(30));
         assertNull(a.expansionOffersPresented(4, 30), "below the cap: 3 presented, cap 4");
@@ -123,11 +122,11 @@ class AccountTriggersTest {
     void enablementPresentationsNeverReachTheExpansionCap() {
         Account a = account();
         a.setContacts(List.of(
-                new Contact("training-1", OfferType.ENABLEMENT, "PRESENTED", daysAgo(1)),
-                new Contact("training-2", OfferType.ENABLEMENT, "PRESENTED", daysAgo(2)),
-                new Contact("training-3", OfferType.ENABLEMENT, "PRESENTED", daysAgo(3))));
+                new Contact("training-1", OfferType.ENABLEMENT, Outcome.PRESENTED, daysAgo(1)),
+                new Contact("training-2", OfferType.ENABLEMENT, Outcome.PRESENTED, daysAgo(2)),
+                new Contact("training-3", OfferType.ENABLEMENT, Outcome.PRESENTED, daysAgo(3))));
         assertNull(a.expansionOffersPresented(1, 30));
-        a.setContacts(List.of(new Contact("upsell-1", OfferType.UPSELL, "PRESENTED", daysAgo(3))));
+        a.setContacts(List.of(new Contact("upsell-1", OfferType.UPSELL, Outcome.PRESENTED, daysAgo(3))));
         assertEquals(inDays(27), a.expansionOffersPresented(1, 30).eligibleAgainAt(), "control: an upsell does");
     }
 
@@ -135,12 +134,12 @@ class AccountTriggersTest {
     void dismissalRestsEachOfferFromItsLatestDismissal() {
         Account a = account();
         a.setContacts(List.of(
-                new Contact("seats-upsell", OfferType.UPSELL, "DISMISSED", daysAgo(10)),
-                new Contact("seats-upsell", OfferType.UPSELL, "DISMISSED", daysAgo(3)),
-                new Contact("seats-upsell", OfferType.UPSELL, "DISMISSED", daysAgo(7)),
-                new Contact("training", OfferType.ENABLEMENT, "DISMISSED", daysAgo(13)),
-                new Contact("sso-addon", OfferType.ADD_ON, "DISMISSED", daysAgo(20)),
-                new Contact("api-addon", OfferType.ADD_ON, "PRESENTED", daysAgo(1))));
+                new Contact("seats-upsell", OfferType.UPSELL, Outcome.DISMISSED, daysAgo(10)),
+                new Contact("seats-upsell", OfferType.UPSELL, Outcome.DISMISSED, daysAgo(3)),
+                new Contact("seats-upsell", OfferType.UPSELL, Outcome.DISMISSED, daysAgo(7)),
+                new Contact("training", OfferType.ENABLEMENT, Outcome.DISMISSED, daysAgo(13)),
+                new Contact("sso-addon", OfferType.ADD_ON, Outcome.DISMISSED, daysAgo(20)),
+                new Contact("api-addon", OfferType.ADD_ON, Outcome.PRESENTED, daysAgo(1))));
 
         Trigger t = a.offersDismissedWithinDays(14);
         assertNotNull(t);
@@ -157,7 +156,7 @@ class AccountTriggersTest {
     void noDismissalWithinTheWindowMeansNoTrigger() {
         Account a = account();
         assertNull(a.offersDismissedWithinDays(14), "no history");
-        a.setContacts(List.of(new Contact("sso-addon", OfferType.ADD_ON, "DISMISSED", daysAgo(15))));
+        a.setContacts(List.of(new Contact("sso-addon", OfferType.ADD_ON, Outcome.DISMISSED, daysAgo(15))));
         assertNull(a.offersDismissedWithinDays(14));
     }
 
