@@ -6,8 +6,13 @@ import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +48,23 @@ class ReplayTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Replay of the last 2 logged decisions"), run.out());
         assertTrue(run.out().contains("0 would change"), run.out());
+    }
+
+    @Test
+    void shouldAnswerAProblemNamingALoggedDecisionThatCannotBeRead() throws Exception {
+        String database = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        String decisionId = RegressCommandTest.log(database, "[\"not\", \"a request\"]");
+        try {
+            viewer().post("/rulesets/1/replay?last=1").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString(decisionId));
+        } finally {
+            try (Connection connection = DriverManager.getConnection(database, "postgres", "");
+                 PreparedStatement delete = connection.prepareStatement("delete from decision where id = cast(? as uuid)")) {
+                delete.setString(1, decisionId);
+                delete.executeUpdate();
+            }
+        }
     }
 
     @Test
