@@ -17,8 +17,7 @@ import java.util.List;
 /**
  * Compiles the serving version over and over for a few seconds after start, in the background and thrown away, so
  * that the JIT has compiled the rule compiler (Drools, MVEL, ECJ, POI) before an analyst's first upload. On two
- * cores that upload would otherwise share the CPU with the JIT: a 2,000-row table took 6.9 s to upload right after
- * start, 3.4 s after a 20 s warm-up (packaged service, -Xmx384m).
+ * cores that upload would otherwise share the CPU with the JIT (the figures are in the README's Performance section).
  */
 @ApplicationScoped
 public class CompilerWarmUp {
