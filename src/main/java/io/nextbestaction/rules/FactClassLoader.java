@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The class loader Drools compiles and runs rules with: the application's, remembering the names it does not have.
  * MVEL tries every identifier of a constraint as a class in each imported package ({@code import ...facts.*}), ECJ
  * asks for resources to tell packages from types, and in the packaged service each miss reopens the application
- * jar, which costs more than the compile itself. The application's classes never change while it runs, so a miss
+ * jar, which cost more than the rest of the compile. The application's classes never change while it runs, so a miss
  * stays a miss.
  */
 final class FactClassLoader extends ClassLoader {
