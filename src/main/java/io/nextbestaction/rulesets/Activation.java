@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One activation: who switched which version to which, and when. The newest one serves. */
+/** One activation: who switched which version to which, when and why. The newest one serves. */
 @Entity
 @Table(name = "ruleset_activation")
 public class Activation extends PanacheEntityBase {
@@ -32,6 +32,9 @@ public class Activation extends PanacheEntityBase {
     public Instant activatedAt;
 
     public boolean forced;
+
+    /** In the words of whoever activated it; null when none was given. */
+    public String reason;
 
     public static Activation latest() {
         return find("order by id desc").firstResult();

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The decision-table folder: version 1 on an empty database and, when watched, a drop box where a saved change
- * becomes a new version, activated if valid; if invalid, the last good version keeps serving.
+ * becomes a new version, activated if valid (or, when approval is required, stored to wait for it); if invalid, the
+ * last good version keeps serving.
  */
 @ApplicationScoped
 public class DecisionTablesFolder {
@@ -26,15 +27,17 @@ public class DecisionTablesFolder {
     private final RuleSetStore store;
     private final RuleSetSubmission submission;
     private final RuleSetRegistry registry;
+    private final RuleSetsConfig rulesets;
     private volatile String lastSeen;
     private String pending;
 
     public DecisionTablesFolder(DecisionTablesConfig config, RuleSetStore store, RuleSetSubmission submission,
-                                RuleSetRegistry registry) {
+                                RuleSetRegistry registry, RuleSetsConfig rulesets) {
         this.config = config;
         this.store = store;
         this.submission = submission;
         this.registry = registry;
+        this.rulesets = rulesets;
     }
 
     @ActivateRequestContext
@@ -81,9 +84,14 @@ public class DecisionTablesFolder {
         lastSeen = sha256;
         RuleSetSubmission.Submitted submitted = submission.submit(files, AUTHOR, comment, RuleSetVersion.Source.FOLDER);
         int version = submitted.version().version;
-        if (submitted.valid()) {
+        // When approval is required, a valid version waits for it; not version 1, the folder on an empty database:
+        // nothing serves without it.
+        if (submitted.valid() && rulesets.requireApproval() && version != 1) {
+            LOG.infof("Version %d from %s is valid and waits for approval (nba.rulesets.require-approval): an analyst "
+                    + "approves it with POST /rulesets/%d/approve, then activates it.", version, dir(), version);
+        } else if (submitted.valid()) {
             try {
-                registry.activate(version, AUTHOR, false);
+                registry.activateFromFolder(version, comment);
                 LOG.infof("Version %d from %s is valid and active", version, dir());
             } catch (ActivationRefusedException e) {
                 LOG.errorf("Version %d from %s is valid but not activated: %s; the last good version keeps serving.",

@@ -28,13 +28,15 @@ public class RuleSetRegistry implements ServingRuleSet {
     private final RuleSetStore store;
     private final RuleSetCompiler compiler;
     private final ActivationGate gate;
+    private final Approvals approvals;
     private final CompileCache compiled = new CompileCache();
     private volatile Serving serving;
 
-    public RuleSetRegistry(RuleSetStore store, RuleSetCompiler compiler, ActivationGate gate) {
+    public RuleSetRegistry(RuleSetStore store, RuleSetCompiler compiler, ActivationGate gate, Approvals approvals) {
         this.store = store;
         this.compiler = compiler;
         this.gate = gate;
+        this.approvals = approvals;
     }
 
     @Override
@@ -70,16 +72,34 @@ public class RuleSetRegistry implements ServingRuleSet {
     }
 
     /**
-     * Publishes a stored version, or rolls back to an older one, once the gate passes it (or an admin forces it);
-     * audited, and atomic for the decisions in flight.
+     * Publishes a stored version, or rolls back to an older one, once approved (if approval is required) and the gate
+     * passes it (or an admin forces it); audited, and atomic for the decisions in flight. Activating the version the
+     * newest activation names changes nothing and answers that activation.
      */
-    public Activation activate(int version, String by, boolean force) {
+    public Activation activate(int version, String by, boolean force, String reason) {
+        Optional<Activation> current = store.latestActivation().filter(a -> a.toVersion == version);
+        if (current.isPresent()) {
+            return current.get();
+        }
         RuleSet ruleSet = compiled(version);
+        approvals.requireFor(version);
+        return publish(version, ruleSet, by, force, reason);
+    }
+
+    /**
+     * A new version of the decision-table folder, without approval: the folder activates only when none is required,
+     * or its first version, without which nothing serves. Refused, like any, if the gate does not pass it.
+     */
+    Activation activateFromFolder(int version, String reason) {
+        return publish(version, compiled(version), DecisionTablesFolder.AUTHOR, false, reason);
+    }
+
+    private Activation publish(int version, RuleSet ruleSet, String by, boolean force, String reason) {
         ActivationGate.Verdict verdict = gate.check(ruleSet);
         if (!verdict.passed() && !force) {
             throw new ActivationRefusedException(version, verdict);
         }
-        Activation activation = store.recordActivation(servingVersion(), version, by, force && !verdict.passed());
+        Activation activation = store.recordActivation(servingVersion(), version, by, force && !verdict.passed(), reason);
         serve(version, ruleSet);
         return activation;
     }

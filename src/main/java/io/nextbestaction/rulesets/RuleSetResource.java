@@ -1,7 +1,9 @@
 package io.nextbestaction.rulesets;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
+import io.nextbestaction.rules.ContentHash;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSetProblem;
 import io.quarkus.security.Authenticated;
@@ -13,10 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -28,9 +31,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Ruleset versions for analysts: upload and validate, read back, activate and roll back. */
+/** Ruleset versions for analysts: upload and validate, read back ({@link ActivationResource} publishes them). */
 @Path("/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
@@ -40,7 +44,8 @@ public class RuleSetResource {
 
     public record VersionView(int version, String sha256, String author, String comment, String source, String status,
                               boolean active, Instant createdAt, List<FileView> files,
-                              List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
+                              List<RuleSetProblem> errors, List<RuleSetProblem> warnings,
+                              List<ActivationResource.ApprovalView> approvals) {
     }
 
     /** The 422 answer to an upload that failed validation: a problem with the stored version and what is wrong. */
@@ -48,10 +53,8 @@ public class RuleSetResource {
                             List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
     }
 
-    public record ActivationView(Integer fromVersion, int toVersion, String activatedBy, Instant activatedAt, boolean forced) {
-        static ActivationView of(Activation a) {
-            return new ActivationView(a.fromVersion, a.toVersion, a.activatedBy, a.activatedAt, a.forced);
-        }
+    /** The 200 answer to an upload whose files are those of the version it compares with: the view of that version. */
+    public record Unchanged(boolean unchanged, String detail, @JsonUnwrapped VersionView view) {
     }
 
     private final RuleSetStore store;
@@ -74,12 +77,25 @@ public class RuleSetResource {
     @RolesAllowed("analyst")
     @Operation(summary = "Upload a ruleset: one or more .drl.xlsx, .drl.xls, .drl.csv or .drl files and a comment",
             description = "The uploaded files replace the files of the same name in the base version (form field base: "
-                    + "the active version by default, a version number, or none for a complete ruleset). Validates and stores the next version. 201 when valid (with warnings, if any); 422 with the errors by workbook, sheet and cell when not: the version is stored as REJECTED and can never serve.")
-    @APIResponse(responseCode = "201", description = "Stored as VALID")
+                    + "the active version by default, a version number, or none for a complete ruleset). Validates and stores the next version. 201 when valid (with warnings, if any); 422 with the errors by workbook, sheet and cell when not: the version is stored as REJECTED and can never serve. "
+                    + "When the resulting files are those of the base (with base=none: of the active version), nothing is stored: 200 with that version's view, \"unchanged\": true and a detail.")
+    @APIResponse(responseCode = "201", description = "Stored as VALID",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "200", description = "Nothing changed: the files are those of the version it compares with; no version stored",
+            content = @Content(schema = @Schema(implementation = Unchanged.class)))
     @APIResponse(responseCode = "422", description = "Stored as REJECTED; errors name workbook, sheet and cell")
     public Response upload(@RestForm("file") List<FileUpload> uploads, @RestForm("comment") String comment,
                            @RestForm("base") String base) {
-        List<RuleFile> files = onto(base, readUploads(uploads));
+        List<RuleFile> uploaded = readUploads(uploads);
+        Integer baseVersion = baseVersion(base);
+        List<RuleFile> files = onto(baseVersion, uploaded);
+        Integer compared = baseVersion != null ? baseVersion : registry.servingVersion();
+        String sha256 = ContentHash.of(files).hex();
+        Optional<RuleSetVersion> same = Optional.ofNullable(compared).flatMap(store::find).filter(v -> v.sha256.equals(sha256));
+        if (same.isPresent()) {
+            return Response.ok(new Unchanged(true, "Nothing changed: the files are those of version " + same.get().version
+                    + "; no version was stored.", view(same.get()))).build();
+        }
         RuleSetSubmission.Submitted submitted = submission.submit(files, identity.getPrincipal().getName(), comment,
                 RuleSetVersion.Source.UPLOAD);
         RuleSetVersion version = submitted.version();
@@ -111,14 +127,6 @@ public class RuleSetResource {
     }
 
     @GET
-    @Path("activations")
-    @Authenticated
-    @Operation(summary = "The audit of activations: who switched which version to which, and when")
-    public List<ActivationView> activations() {
-        return store.activations().stream().map(ActivationView::of).toList();
-    }
-
-    @GET
     @Path("{version}")
     @Authenticated
     @Operation(summary = "One version, with its files, errors and warnings")
@@ -141,32 +149,23 @@ public class RuleSetResource {
                 .build();
     }
 
-    @POST
-    @Path("{version}/activate")
-    @RolesAllowed("analyst")
-    @Operation(summary = "Publish a version, or roll back to an older one",
-            description = "The regression suites run first: if a case fails, the activation is refused with 409 and the report. "
-                    + "An admin may force it (force=true); the override is audited. A REJECTED version is refused with 409.")
-    public ActivationView activate(@PathParam("version") int version, @QueryParam("force") boolean force) {
-        if (force && !identity.hasRole("admin")) {
-            throw new ProblemException(403, "Forbidden", "Only an admin may force an activation past failing regression cases.");
+    /** The version the form field base names: the active one by default, null for none. */
+    private Integer baseVersion(String base) {
+        if (base == null || base.isBlank() || base.equals("active")) {
+            return registry.servingVersion();
         }
-        return ActivationView.of(registry.activate(version, identity.getPrincipal().getName(), force));
+        if (base.equals("none")) {
+            return null;
+        }
+        if (base.matches("\\d{1,9}")) {
+            return find(Integer.parseInt(base)).version;
+        }
+        throw ProblemException.invalid("base must be active, none or a version number.",
+                List.of(new Problem.FieldError("base", "must be active, none or a version number")));
     }
 
     /** The files of the base version with the uploaded ones in place of those of the same name. */
-    private List<RuleFile> onto(String base, List<RuleFile> uploaded) {
-        Integer baseVersion;
-        if (base == null || base.isBlank() || base.equals("active")) {
-            baseVersion = registry.servingVersion();
-        } else if (base.equals("none")) {
-            baseVersion = null;
-        } else if (base.matches("\\d{1,9}")) {
-            baseVersion = find(Integer.parseInt(base)).version;
-        } else {
-            throw ProblemException.invalid("base must be active, none or a version number.",
-                    List.of(new Problem.FieldError("base", "must be active, none or a version number")));
-        }
+    private List<RuleFile> onto(Integer baseVersion, List<RuleFile> uploaded) {
         List<RuleFile> files = new ArrayList<>(uploaded);
         if (baseVersion != null) {
             Set<String> replaced = new HashSet<>(uploaded.stream().map(RuleFile::name).toList());
@@ -182,7 +181,8 @@ public class RuleSetResource {
     private VersionView view(RuleSetVersion v) {
         List<FileView> files = store.filesOf(v.version).stream().map(f -> new FileView(f.name, f.sha256, f.content.length)).toList();
         return new VersionView(v.version, v.sha256, v.author, v.comment, v.source.name(), v.status.name(),
-                v.version.equals(registry.servingVersion()), v.createdAt, files, store.errorsOf(v), store.warningsOf(v));
+                v.version.equals(registry.servingVersion()), v.createdAt, files, store.errorsOf(v), store.warningsOf(v),
+                store.approvalsOf(v.version).stream().map(ActivationResource.ApprovalView::of).toList());
     }
 
     private List<RuleFile> readUploads(List<FileUpload> uploads) {

@@ -13,9 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Ruleset versions, their files and their activations in PostgreSQL. */
+/** Ruleset versions, their files, approvals and activations in PostgreSQL. */
 @ApplicationScoped
 public class RuleSetStore {
+
+    /** A row written now ({@code created}), or the one a repeat of the same request found. */
+    public record Recorded<T>(T row, boolean created) {
+    }
 
     /** Serialises version numbering across instances. */
     private static final long VERSION_LOCK = 0x6e62615f72756c65L;
@@ -94,15 +98,37 @@ public class RuleSetStore {
     }
 
     @Transactional
-    public Activation recordActivation(Integer from, int to, String by, boolean forced) {
+    public Activation recordActivation(Integer from, int to, String by, boolean forced, String reason) {
         Activation activation = new Activation();
         activation.fromVersion = from;
         activation.toVersion = to;
         activation.activatedBy = by;
         activation.activatedAt = Instant.now();
         activation.forced = forced;
+        activation.reason = reason;
         activation.persist();
         return activation;
+    }
+
+    /** The approvals of a version, oldest first. */
+    public List<Approval> approvalsOf(int version) {
+        return Approval.list("version = ?1 order by id", version);
+    }
+
+    /** Records an analyst's approval once: a repeat finds the first one (and {@code created} is false). */
+    @Transactional
+    public Recorded<Approval> recordApproval(int version, String by, String comment) {
+        Optional<Approval> before = Approval.find("version = ?1 and approvedBy = ?2", version, by).firstResultOptional();
+        if (before.isPresent()) {
+            return new Recorded<>(before.get(), false);
+        }
+        Approval approval = new Approval();
+        approval.version = version;
+        approval.approvedBy = by;
+        approval.approvedAt = Instant.now();
+        approval.comment = comment;
+        approval.persist();
+        return new Recorded<>(approval, true);
     }
 
     public List<RuleSetProblem> errorsOf(RuleSetVersion version) {

@@ -22,4 +22,11 @@ public interface RuleSetsConfig {
      */
     @WithDefault("20s")
     Duration compilerWarmUp();
+
+    /**
+     * Four-eyes: a version serves only once an analyst other than its author approved it ({@code POST
+     * /rulesets/{version}/approve}); the watched folder then stores versions without activating them.
+     */
+    @WithDefault("false")
+    boolean requireApproval();
 }

@@ -117,12 +117,32 @@ class RuleSetLifecycleTest {
 
     @Test
     void shouldGiveEachFileBackByteForByte() {
-        RuleFile catalog = Workbooks.shipped("offer-catalog.drl.xlsx");
-        int version = upload(Workbooks.shippedPlaybook(), "same as shipped", 201);
-        byte[] back = viewer().get("/rulesets/" + version + "/files/offer-catalog.drl.xlsx").then().statusCode(200)
-                .extract().asByteArray();
-        assertArrayEquals(catalog.content(), back);
+        RuleFile upsell = annualSwitchPropensity(0.4);
+        int version = upload(List.of(upsell), "annual switch at 0.4", 201);
+        assertArrayEquals(upsell.content(), viewer().get("/rulesets/" + version + "/files/upsell.drl.xlsx").then()
+                .statusCode(200).extract().asByteArray());
+        assertArrayEquals(Workbooks.shipped("offer-catalog.drl.xlsx").content(),
+                viewer().get("/rulesets/" + version + "/files/offer-catalog.drl.xlsx").then().statusCode(200).extract().asByteArray());
         viewer().get("/rulesets/" + version + "/files/nope.drl.xlsx").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldStoreNothingForAnUploadIdenticalToItsBase() {
+        int versions = viewer().get("/rulesets").then().extract().path("size()");
+        // A complete ruleset (base none) is compared with the active version, here the shipped folder.
+        withFiles(analyst(), Workbooks.shippedPlaybook()).multiPart("base", "none").multiPart("comment", "same as shipped")
+                .post("/rulesets").then().statusCode(200)
+                .body("unchanged", equalTo(true)).body("version", equalTo(1)).body("active", equalTo(true))
+                .body("detail", startsWith("Nothing changed: the files are those of version 1"));
+        withFiles(analyst(), List.of(Workbooks.shipped("upsell.drl.xlsx"))).post("/rulesets").then().statusCode(200)
+                .body("unchanged", equalTo(true)).body("version", equalTo(1));
+
+        RuleFile upsell = annualSwitchPropensity(0.45);
+        int version = upload(List.of(upsell), "annual switch at 0.45", 201);
+        withFiles(analyst(), List.of(upsell)).multiPart("base", String.valueOf(version)).post("/rulesets").then().statusCode(200)
+                .body("unchanged", equalTo(true)).body("version", equalTo(version)).body("active", equalTo(false))
+                .body("files.name", hasItem("upsell.drl.xlsx"));
+        viewer().get("/rulesets").then().body("size()", equalTo(versions + 1));
     }
 
     @Test

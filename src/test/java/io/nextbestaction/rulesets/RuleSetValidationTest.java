@@ -97,7 +97,8 @@ class RuleSetValidationTest {
 
     @Test
     void shouldWarnAboutOverlappingRowsOnAValidUpload() {
-        withFiles(analyst(), Workbooks.shippedPlaybook()).multiPart("base", "none").post("/rulesets").then().statusCode(201)
+        withFiles(analyst(), Workbooks.playbookWith(RuleSetLifecycleTest.annualSwitchPropensity(0.35))).multiPart("base", "none")
+                .post("/rulesets").then().statusCode(201)
                 .body("warnings.message", hasItem(containsString("overlaps row 13")))
                 .body("warnings.file", hasItem("upsell.drl.xlsx"));
     }
