@@ -4,10 +4,12 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  * The one reader of a sheet's cells, for the DRL and for the checks alike: the cells as an analyst sees them, whatever
  * program saved the workbook. Excel and LibreOffice write the covered cells of a merged region, openpyxl and Google
  * Sheets do not; each cell of a merged region reads as its first cell here, written or not. A number reads the same
- * stored as a number, as text (" 0.8 ") or behind a format ("80 %" is 0.8); a formula reads as its cached result.
+ * stored as a number, as text (" 0.8 ") or behind a format ("80 %" is 0.8); a formula reads as its cached result,
+ * computed when the file holds none.
  */
 final class SheetCells {
 
@@ -58,6 +61,7 @@ final class SheetCells {
     /** The cells that show something, row by row, each row in column order. */
     static List<CellText> read(Sheet sheet) {
         Map<Integer, List<CellRangeAddress>> mergedByRow = mergedByRow(sheet);
+        FormulaEvaluator evaluator = sheet.getWorkbook().getCreationHelper().createFormulaEvaluator();
         int lastRow = Math.max(sheet.getLastRowNum(), mergedByRow.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1));
         List<CellText> cells = new ArrayList<>();
         for (int r = 0; r <= lastRow; r++) {
@@ -65,13 +69,13 @@ final class SheetCells {
             Row written = sheet.getRow(r);
             if (written != null) {
                 for (Cell cell : written) {
-                    row.put(cell.getColumnIndex(), text(cell));
+                    row.put(cell.getColumnIndex(), text(cell, evaluator));
                 }
             }
             Set<Integer> covered = new HashSet<>();
             for (CellRangeAddress region : mergedByRow.getOrDefault(r, List.of())) {
                 Row firstRow = sheet.getRow(region.getFirstRow());
-                CellText first = firstRow == null ? null : text(firstRow.getCell(region.getFirstColumn()));
+                CellText first = firstRow == null ? null : text(firstRow.getCell(region.getFirstColumn()), evaluator);
                 for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
                     if (covered.add(c)) { // as in Drools, the first region listed wins where regions overlap
                         row.put(c, first == null ? null : first.at(r, c, region.getFirstColumn()));
@@ -106,9 +110,13 @@ final class SheetCells {
      * The {@code NumericDisabled} and {@code IgnoreNumericFormat} flags of Drools have no effect: a number never
      * reads through its display format.
      */
-    private static CellText text(Cell cell) {
+    private static CellText text(Cell cell, FormulaEvaluator evaluator) {
         if (cell == null) {
             return null;
+        }
+        if (cell instanceof XSSFCell formula && formula.getCellType() == CellType.FORMULA
+                && (formula.getRawValue() == null || formula.getRawValue().isEmpty())) {
+            compute(formula, evaluator);
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         String text;
@@ -132,6 +140,16 @@ final class SheetCells {
         }
         return text.isEmpty() ? null : new CellText(new CellReference(cell.getRowIndex(), cell.getColumnIndex()).formatAsString(false),
                 cell.getRowIndex() + 1, cell.getColumnIndex(), text, number, NOT_MERGED);
+    }
+
+    /** Stores the result of a formula the file holds none for, as openpyxl saves formulas (Drools computed every formula). */
+    private static void compute(XSSFCell formula, FormulaEvaluator evaluator) {
+        try {
+            evaluator.evaluateFormulaCell(formula);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cell " + formula.getReference() + ": the formula =" + formula.getCellFormula()
+                    + " has no saved result and cannot be computed (" + e.getMessage() + ")", e);
+        }
     }
 
     /** 42.0 as "42", 0.8 as "0.8", 6600.000000000001 as "6600", 1e20 as "1E+20". */

@@ -1,9 +1,14 @@
 package io.nextbestaction.rules;
 
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The shipped playbook opened and saved unchanged by openpyxl (which, like a Google Sheets export, leaves out the
- * covered cells of merged regions) and by LibreOffice Calc: each must read exactly as the shipped one. The tools are
+ * covered cells of merged regions, and keeps formulas without their results) and by LibreOffice Calc: each must read
+ * exactly as the shipped one. The tools are
  * Debian's packages python3-openpyxl and libreoffice-calc-nogui, which {@code .ci/run} installs; when one is missing
  * the test fails on CI (the variable CI is set) and is skipped elsewhere.
  */
@@ -51,6 +57,23 @@ class OtherWritersResaveTest {
     }
 
     @Test
+    void shouldComputeAFormulaOpenpyxlSavesWithoutItsResult() throws Exception {
+        String python = pythonWithOpenpyxl();
+        Path copies = shippedCopies();
+        Files.write(copies.resolve("add-on.drl.xlsx"), withFormula(Workbooks.shipped("add-on.drl.xlsx"), "F14", "2/5"));
+        Path saved = Files.createDirectory(temp.resolve("openpyxl-formula"));
+        run(List.of(python, "-c", OPENPYXL_RESAVE, copies.toString(), saved.toString()));
+
+        List<RuleFile> resaved = RuleFile.readFolder(saved);
+        try (XSSFWorkbook addOns = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(saved.resolve("add-on.drl.xlsx"))))) {
+            XSSFCell propensity = addOns.getSheet("Add-ons").getRow(13).getCell(5);
+            assertEquals("2/5", propensity.getCellFormula());
+            assertEquals("", propensity.getRawValue(), "openpyxl keeps the formula but not its result");
+        }
+        ResaveComparison.assertReadsAsShipped(resaved, "openpyxl, a propensity as a formula");
+    }
+
+    @Test
     void shouldReadThePlaybookSavedByLibreOfficeAsTheShippedOne() throws Exception {
         require(succeeds("soffice", "--version"), "LibreOffice Calc (soffice)", "libreoffice-calc-nogui");
         Path saved = Files.createDirectory(temp.resolve("libreoffice"));
@@ -72,6 +95,19 @@ class OtherWritersResaveTest {
             Files.write(copies.resolve(file.name()), file.content());
         }
         return copies;
+    }
+
+    /** A workbook with a cell turned into a formula, its result stored as Excel stores it. */
+    private static byte[] withFormula(RuleFile file, String ref, String formula) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellReference at = new CellReference(ref);
+            XSSFCell cell = workbook.getSheetAt(0).getRow(at.getRow()).getCell(at.getCol());
+            cell.setCellFormula(formula);
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     /** Runs a tool with a writable home of its own; its output goes into the failure message. */
