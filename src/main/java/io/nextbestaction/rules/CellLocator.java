@@ -1,10 +1,10 @@
 package io.nextbestaction.rules;
 
-import io.nextbestaction.rules.DecisionTableReader.CellText;
 import io.nextbestaction.rules.DecisionTableReader.Column;
 import io.nextbestaction.rules.DecisionTableReader.SheetContent;
 import io.nextbestaction.rules.DecisionTableReader.Table;
 import io.nextbestaction.rules.DecisionTableReader.TableRow;
+import io.nextbestaction.rules.SheetCells.CellText;
 import org.apache.poi.ss.util.CellReference;
 
 import java.util.ArrayList;

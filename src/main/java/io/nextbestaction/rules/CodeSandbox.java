@@ -1,10 +1,10 @@
 package io.nextbestaction.rules;
 
-import io.nextbestaction.rules.DecisionTableReader.CellText;
 import io.nextbestaction.rules.DecisionTableReader.Column;
 import io.nextbestaction.rules.DecisionTableReader.SheetContent;
 import io.nextbestaction.rules.DecisionTableReader.Table;
 import io.nextbestaction.rules.DecisionTableReader.TableRow;
+import io.nextbestaction.rules.SheetCells.CellText;
 import org.apache.poi.ss.util.CellReference;
 
 import java.util.Comparator;
@@ -70,7 +70,7 @@ final class CodeSandbox {
             Column name = table.columns().stream().filter(Column::isName).findFirst().orElse(null);
             for (TableRow row : table.rows()) {
                 for (CellText cell : row.cells()) {
-                    if (name != null && column(cell) == name.index()) {
+                    if (name != null && cell.column() == name.index()) {
                         if (cell.text().contains("\"") || cell.text().contains("\n")) {
                             errors.add(at(file, sheet.sheet(), cell.ref(), "a rule name may not contain double quotes or line breaks"));
                         }
@@ -130,11 +130,6 @@ final class CodeSandbox {
 
     /** The nearest non-empty cell to the right in the same row: the value of a keyword. */
     private static CellText rightOf(CellText cell, List<CellText> row) {
-        int col = column(cell);
-        return row.stream().filter(c -> column(c) > col).min(Comparator.comparingInt(CodeSandbox::column)).orElse(null);
-    }
-
-    private static int column(CellText cell) {
-        return new CellReference(cell.ref()).getCol();
+        return row.stream().filter(c -> c.column() > cell.column()).min(Comparator.comparingInt(CellText::column)).orElse(null);
     }
 }

@@ -1,27 +1,21 @@
 package io.nextbestaction.rules;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
+import io.nextbestaction.rules.SheetCells.CellText;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellReference;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Reads the cells of a decision-table sheet the way an analyst sees them: header keywords with their cells, and each
- * RuleTable with its columns (keyword, template, plain-words name) and rows. Used to check a ruleset cell by cell;
- * Drools itself still turns the sheet into rules.
+ * Reads the cells of a decision-table sheet the way an analyst sees them ({@link SheetCells}): header keywords with
+ * their cells, and each RuleTable with its columns (keyword, template, plain-words name) and rows. The checks read
+ * these cells, and Drools turns the same cells into rules ({@link DroolsInternals#sheetToDrl}).
  */
 final class DecisionTableReader {
-
-    /** A non-empty cell: where it is (A1 notation) and its text as Drools reads it. */
-    record CellText(String ref, int row, String text, Double number) {
-    }
 
     record Column(int index, String keyword, String objectType, String template, String name) {
         boolean isCondition() {
@@ -39,12 +33,7 @@ final class DecisionTableReader {
 
     record TableRow(int row, String ruleName, List<CellText> cells) {
         CellText cell(Column column) {
-            for (CellText c : cells) {
-                if (new CellReference(c.ref()).getCol() == column.index()) {
-                    return c;
-                }
-            }
-            return null;
+            return cells.stream().filter(c -> c.column() == column.index()).findFirst().orElse(null);
         }
     }
 
@@ -55,110 +44,55 @@ final class DecisionTableReader {
     record SheetContent(String sheet, List<CellText> cells, List<Table> tables) {
     }
 
-    private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
-
     private DecisionTableReader() {
     }
 
-    static SheetContent read(Workbook workbook, Sheet sheet) {
-        List<CellText> all = new ArrayList<>();
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                CellText text = text(cell);
-                if (text != null) {
-                    all.add(text);
-                }
-            }
-        }
+    static SheetContent read(Sheet sheet) {
+        List<CellText> all = SheetCells.read(sheet);
+        NavigableMap<Integer, List<CellText>> byRow = all.stream()
+                .collect(Collectors.groupingBy(CellText::row, TreeMap::new, Collectors.toList()));
         List<Table> tables = new ArrayList<>();
-        for (int r = sheet.getFirstRowNum(); r <= sheet.getLastRowNum(); r++) {
-            String first = firstText(sheet.getRow(r));
-            if (first != null && first.startsWith("RuleTable")) {
-                tables.add(table(sheet, r, first.substring("RuleTable".length()).trim()));
+        byRow.forEach((row, cells) -> {
+            String first = cells.get(0).text();
+            if (first.startsWith("RuleTable")) {
+                tables.add(table(sheet.getSheetName(), byRow, row, first.substring("RuleTable".length()).trim()));
             }
-        }
+        });
         return new SheetContent(sheet.getSheetName(), all, tables);
     }
 
-    private static Table table(Sheet sheet, int tableRow, String name) {
-        Row keywords = sheet.getRow(tableRow + 1);
+    /** The table whose RuleTable cell is in {@code tableRow} (from 1): its columns, then its rows up to the first empty one. */
+    private static Table table(String sheet, NavigableMap<Integer, List<CellText>> byRow, int tableRow, String name) {
         List<Column> columns = new ArrayList<>();
-        if (keywords != null) {
-            for (Cell cell : keywords) {
-                String keyword = value(cell);
-                if (keyword == null) {
-                    continue;
-                }
-                int c = cell.getColumnIndex();
-                columns.add(new Column(c, keyword.trim().toUpperCase(Locale.ROOT), value(sheet, tableRow + 2, c),
-                        value(sheet, tableRow + 3, c), value(sheet, tableRow + 4, c)));
-            }
+        for (CellText keyword : byRow.getOrDefault(tableRow + 1, List.of())) {
+            int c = keyword.column();
+            columns.add(new Column(c, keyword.text().toUpperCase(Locale.ROOT), text(byRow, tableRow + 2, c),
+                    text(byRow, tableRow + 3, c), text(byRow, tableRow + 4, c)));
         }
         Column nameColumn = columns.stream().filter(Column::isName).findFirst().orElse(null);
         List<TableRow> rows = new ArrayList<>();
-        for (int r = tableRow + 5; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
+        for (int r = tableRow + 5; ; r++) {
             List<CellText> cells = new ArrayList<>();
-            if (row != null) {
-                for (Column column : columns) {
-                    CellText text = text(row.getCell(column.index()));
-                    if (text != null) {
-                        cells.add(text);
-                    }
+            for (Column column : columns) {
+                CellText cell = cell(byRow, r, column.index());
+                if (cell != null) {
+                    cells.add(cell);
                 }
             }
             if (cells.isEmpty()) {
                 break;
             }
-            String ruleName = nameColumn == null ? null : value(sheet, r, nameColumn.index());
-            rows.add(new TableRow(r + 1, ruleName, cells));
+            rows.add(new TableRow(r, nameColumn == null ? null : text(byRow, r, nameColumn.index()), cells));
         }
-        return new Table(sheet.getSheetName(), name, columns, rows);
+        return new Table(sheet, name, columns, rows);
     }
 
-    private static String firstText(Row row) {
-        if (row == null) {
-            return null;
-        }
-        for (Cell cell : row) {
-            String v = value(cell);
-            if (v != null) {
-                return v.trim();
-            }
-        }
-        return null;
+    private static CellText cell(NavigableMap<Integer, List<CellText>> byRow, int row, int column) {
+        return byRow.getOrDefault(row, List.of()).stream().filter(c -> c.column() == column).findFirst().orElse(null);
     }
 
-    private static String value(Sheet sheet, int row, int col) {
-        Row r = sheet.getRow(row);
-        return r == null ? null : value(r.getCell(col));
-    }
-
-    private static String value(Cell cell) {
-        CellText text = text(cell);
-        return text == null ? null : text.text();
-    }
-
-    private static CellText text(Cell cell) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        String text;
-        Double number = null;
-        switch (type) {
-            case NUMERIC -> {
-                number = cell.getNumericCellValue();
-                text = number == Math.rint(number) && Math.abs(number) < 1e15 ? String.valueOf(number.longValue()) : String.valueOf(number);
-            }
-            case STRING -> text = cell.getStringCellValue();
-            case BOOLEAN -> text = String.valueOf(cell.getBooleanCellValue());
-            default -> text = cell.getCellType() == CellType.FORMULA ? FORMAT.formatCellValue(cell) : null;
-        }
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return new CellText(new CellReference(cell.getRowIndex(), cell.getColumnIndex()).formatAsString(false),
-                cell.getRowIndex() + 1, text, number);
+    private static String text(NavigableMap<Integer, List<CellText>> byRow, int row, int column) {
+        CellText cell = cell(byRow, row, column);
+        return cell == null ? null : cell.text();
     }
 }

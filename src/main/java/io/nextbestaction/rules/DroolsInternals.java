@@ -1,14 +1,13 @@
 package io.nextbestaction.rules;
 
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+import io.nextbestaction.rules.SheetCells.CellText;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
-import org.drools.decisiontable.parser.xls.ExcelParser;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.template.parser.DataListener;
+import org.drools.util.DateUtils;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -16,16 +15,18 @@ import org.kie.api.definition.KiePackage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Everything this service takes from Drools beyond its public API, in one place: the spreadsheet-to-DRL parser
- * classes, the comment Drools writes above each rule of a decision table (the only record of the row a rule came
- * from), and the rule-base factory that accepts a class loader. {@code DroolsInternalsTest} fails when an upgrade
- * changes any of them.
+ * Everything this service takes from Drools beyond its public API, in one place: the listener that turns a sheet's
+ * cells into DRL, the text of a date in a decision table, the comment Drools writes above each rule of a decision
+ * table (the only record of the row a rule came from), and the rule-base factory that accepts a class loader.
+ * {@code DroolsInternalsTest} fails when an upgrade changes any of them.
  */
 final class DroolsInternals {
 
@@ -40,12 +41,32 @@ final class DroolsInternals {
     private DroolsInternals() {
     }
 
-    /** The DRL of one sheet of a workbook already open. */
-    static String sheetToDrl(Workbook workbook, Sheet sheet) {
+    /**
+     * The DRL of one decision-table sheet, from the cells the checks read: fed to Drools' listener as its ExcelParser
+     * feeds it (each row in turn, its cells in column order with the first column of their merged region, then the end
+     * of the sheet), but from {@link SheetCells}, which also reads the covered cells of a merged region the file omits.
+     */
+    static String sheetToDrl(DecisionTableReader.SheetContent content) {
         DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
-        listener.setWorksheetName(sheet.getSheetName());
-        new ExcelParser(Map.of(sheet.getSheetName(), List.<DataListener>of(listener))).parseWorkbook(workbook);
+        listener.setWorksheetName(content.sheet());
+        TreeMap<Integer, List<CellText>> rows = content.cells().stream()
+                .collect(Collectors.groupingBy(CellText::row, TreeMap::new, Collectors.toList()));
+        int lastRow = rows.isEmpty() ? 0 : rows.lastKey();
+        for (int row = 1; row <= lastRow; row++) {
+            List<CellText> cells = rows.getOrDefault(row, List.of());
+            listener.newRow(row - 1, cells.isEmpty() ? 0 : cells.get(cells.size() - 1).column() + 1);
+            for (CellText cell : cells) {
+                listener.newCell(row - 1, cell.column(), cell.text(),
+                        cell.mergedFrom() == SheetCells.NOT_MERGED ? DataListener.NON_MERGED : cell.mergedFrom());
+            }
+        }
+        listener.finishSheet();
         return new SpreadsheetCompiler().listenerToString(listener);
+    }
+
+    /** A date cell as Drools reads a date in DRL: {@code 1-Jan-2022} unless the property drools.dateformat says otherwise. */
+    static String dateText(Date date) {
+        return DateUtils.format(date);
     }
 
     static String csvToDrl(byte[] csv) {

@@ -1,8 +1,5 @@
 package io.nextbestaction.rules;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -58,12 +55,12 @@ final class RuleFileReader {
     private static void readWorkbook(RuleFile file, List<DrlSource> sources, List<RuleSetProblem> problems) throws IOException {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             for (Sheet sheet : workbook) {
-                if (!holdsDecisionTable(sheet)) {
+                DecisionTableReader.SheetContent content = DecisionTableReader.read(sheet);
+                if (!holdsDecisionTable(content)) {
                     continue;
                 }
-                DecisionTableReader.SheetContent content = DecisionTableReader.read(workbook, sheet);
                 CodeSandbox.checkSheet(file, content, problems);
-                DrlSource source = source(file, sheet.getSheetName(), DroolsInternals.sheetToDrl(workbook, sheet), content);
+                DrlSource source = source(file, sheet.getSheetName(), DroolsInternals.sheetToDrl(content), content);
                 source.rules().stream().filter(r -> r.row() == 0).forEach(r -> problems.add(new RuleSetProblem(file.name(),
                         sheet.getSheetName(), null, "rule \"" + r.name() + "\" cannot be traced to its row: this version of "
                         + "Drools writes decision tables in a way the service does not know")));
@@ -80,16 +77,8 @@ final class RuleFileReader {
         return message.replaceAll("\\s+", " ").trim();
     }
 
-    private static boolean holdsDecisionTable(Sheet sheet) {
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                String text = cell.getCellType() == CellType.STRING ? cell.getStringCellValue().trim() : "";
-                if (text.equals("RuleSet") || text.startsWith("RuleTable")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private static boolean holdsDecisionTable(DecisionTableReader.SheetContent content) {
+        return content.cells().stream().anyMatch(cell -> cell.text().equals("RuleSet") || cell.text().startsWith("RuleTable"));
     }
 
     private static DrlSource source(RuleFile file, String sheet, String drl, DecisionTableReader.SheetContent content) {

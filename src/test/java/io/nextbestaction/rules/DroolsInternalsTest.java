@@ -25,7 +25,7 @@ class DroolsInternalsTest {
         for (RuleFile file : Workbooks.shippedPlaybook()) {
             try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
                 for (Sheet sheet : workbook) {
-                    List<DroolsInternals.GeneratedRule> rules = DroolsInternals.rulesOf(DroolsInternals.sheetToDrl(workbook, sheet));
+                    List<DroolsInternals.GeneratedRule> rules = DroolsInternals.rulesOf(DroolsInternals.sheetToDrl(DecisionTableReader.read(sheet)));
                     assertFalse(rules.isEmpty(), file.name() + " › " + sheet.getSheetName() + " gives no rules");
                     List<Integer> rows = new ArrayList<>();
                     for (DroolsInternals.GeneratedRule rule : rules) {
@@ -42,7 +42,8 @@ class DroolsInternalsTest {
     void shouldNameTheRowAndRuleAnAnalystSeesInTheWorkbook() throws Exception {
         RuleFile addOns = Workbooks.shipped("add-on.drl.xlsx");
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(addOns.content()))) {
-            List<DroolsInternals.GeneratedRule> rules = DroolsInternals.rulesOf(DroolsInternals.sheetToDrl(workbook, workbook.getSheet("Add-ons")));
+            String drl = DroolsInternals.sheetToDrl(DecisionTableReader.read(workbook.getSheet("Add-ons")));
+            List<DroolsInternals.GeneratedRule> rules = DroolsInternals.rulesOf(drl);
             DroolsInternals.GeneratedRule seatPack = rules.stream().filter(r -> r.row() == 14).findFirst().orElseThrow();
             assertEquals("Seat pack: seats nearly full", seatPack.name());
         }

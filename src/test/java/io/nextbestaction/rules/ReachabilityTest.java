@@ -1,9 +1,9 @@
 package io.nextbestaction.rules;
 
-import io.nextbestaction.rules.DecisionTableReader.CellText;
 import io.nextbestaction.rules.DecisionTableReader.Column;
 import io.nextbestaction.rules.DecisionTableReader.Table;
 import io.nextbestaction.rules.DecisionTableReader.TableRow;
+import io.nextbestaction.rules.SheetCells.CellText;
 import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 
@@ -174,8 +174,8 @@ class ReachabilityTest {
 
     private static CellText cell(int row, int col, Object value) {
         String ref = new CellReference(row - 1, col).formatAsString(false);
-        return value instanceof Double number ? new CellText(ref, row, String.valueOf(number), number)
-                : new CellText(ref, row, (String) value, null);
+        return value instanceof Double number ? new CellText(ref, row, col, String.valueOf(number), number, SheetCells.NOT_MERGED)
+                : new CellText(ref, row, col, (String) value, null, SheetCells.NOT_MERGED);
     }
 
     private static RuleSetProblem problem(String cell, String message) {
