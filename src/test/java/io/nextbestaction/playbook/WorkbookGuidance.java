@@ -106,6 +106,7 @@ final class WorkbookGuidance {
 
     private void howToEdit(Book book) {
         XSSFSheet help = workbook.createSheet(HOW_TO_EDIT);
+        boolean percent = book.tables().stream().flatMap(t -> t.columns().stream()).anyMatch(c -> c.kind() == Kind.PERCENT);
         List<String> lines = List.of(
                 book.title() + ": how to edit",
                 "",
@@ -113,7 +114,7 @@ final class WorkbookGuidance {
                 "Add a row: type it in the first empty row under the table, or insert a row inside the table. Rows are read top to bottom.",
                 "An empty cell in a condition column means \"any\": the row does not look at it.",
                 "Pick values from the dropdowns; hover a column name for what it means and what an empty cell means.",
-                "Percent columns show 0.9 as 90%; type 90% or 0.9.",
+                percent ? "Percent columns show 0.9 as 90%; type 90% or 0.9." : "",
                 "The grey rows above the column names (collapsed, rows 4 to "
                         + (book.tables().get(0).headerRow() - 1) + ") tell the engine how to read the sheet; leave them as they are.",
                 "The sheet is protected (no password) so that those rows stay intact; unprotect it (Review) only to add a column.",
