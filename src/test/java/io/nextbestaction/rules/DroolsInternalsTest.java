@@ -25,6 +25,9 @@ class DroolsInternalsTest {
         for (RuleFile file : Workbooks.shippedPlaybook()) {
             try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
                 for (Sheet sheet : workbook) {
+                    if (sheet.getSheetName().equals("How to edit")) {
+                        continue; // the analysts' guide, not a decision table
+                    }
                     List<DroolsInternals.GeneratedRule> rules = DroolsInternals.rulesOf(DroolsInternals.sheetToDrl(DecisionTableReader.read(sheet)));
                     assertFalse(rules.isEmpty(), file.name() + " › " + sheet.getSheetName() + " gives no rules");
                     List<Integer> rows = new ArrayList<>();
