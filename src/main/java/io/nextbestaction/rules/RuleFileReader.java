@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +61,14 @@ final class RuleFileReader {
                 if (!holdsDecisionTable(content)) {
                     continue;
                 }
+                int before = problems.size();
                 CodeSandbox.checkSheet(file, content, problems);
+                if (!HeaderChecks.check(file, content, problems)) {
+                    continue;
+                }
+                Set<String> flagged = problems.subList(before, problems.size()).stream().map(RuleSetProblem::cell)
+                        .collect(Collectors.toSet());
+                CellChecks.check(file, content, flagged, problems);
                 DrlSource source = source(file, sheet.getSheetName(), DroolsInternals.sheetToDrl(content), content);
                 source.rules().stream().filter(r -> r.row() == 0).forEach(r -> problems.add(new RuleSetProblem(file.name(),
                         sheet.getSheetName(), null, "rule \"" + r.name() + "\" cannot be traced to its row: this version of "
