@@ -84,7 +84,8 @@ final class CellChecks {
             return "\"" + text + "\": write the decimal with a point, e.g. " + text.replace(',', '.');
         }
         if (compared.matches()) {
-            String value = compared.group(2).replace(',', '.');
+            String value = compared.group(2).replace(',', '.').trim();
+            value = value.endsWith("%") ? hundredth(value.substring(0, value.length() - 1).trim()) : value;
             return "\"" + text + "\": write only the number, e.g. " + value + "; the column already "
                     + (kind.comparison() == null ? "makes the comparison" : "says \"" + kind.comparison() + "\"");
         }

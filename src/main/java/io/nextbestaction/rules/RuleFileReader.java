@@ -55,12 +55,14 @@ final class RuleFileReader {
     }
 
     private static void readWorkbook(RuleFile file, List<DrlSource> sources, List<RuleSetProblem> problems) throws IOException {
+        boolean anyTable = false;
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             for (Sheet sheet : workbook) {
                 DecisionTableReader.SheetContent content = DecisionTableReader.read(sheet);
                 if (!holdsDecisionTable(content)) {
                     continue;
                 }
+                anyTable = true;
                 int before = problems.size();
                 CodeSandbox.checkSheet(file, content, problems);
                 if (!HeaderChecks.check(file, content, problems)) {
@@ -76,7 +78,7 @@ final class RuleFileReader {
                 sources.add(source);
             }
         }
-        if (sources.isEmpty()) {
+        if (!anyTable) {
             problems.add(new RuleSetProblem(file.name(), null, null, "no sheet holds a decision table (a RuleSet or RuleTable keyword)"));
         }
     }

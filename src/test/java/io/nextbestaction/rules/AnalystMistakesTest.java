@@ -37,7 +37,7 @@ class AnalystMistakesTest {
                 typed(ADD_ON, "B14", "0,8", "\"0,8\": write the decimal with a point, e.g. 0.8"),
                 typed(ADD_ON, "B14", "≥ 0.8", "write only the number, e.g. 0.8; the column already says \"at least\""),
                 typed(ADD_ON, "C14", "< 1", "the column already says \"below\""),
-                typed(ADD_ON, "D15", "at least 85%", "write only the number"),
+                typed(ADD_ON, "D15", "at least 85%", "write only the number, e.g. 0.85"),
                 typed(ADD_ON, "F14", 1.5, "1.5 is more than 1; Propensity takes a number from 0 to 1"),
                 typed(ADD_ON, "F14", -0.2, "-0.2 cannot be negative"),
                 typed(ADD_ON, "B14", "0.8 0.9", "\"0.8 0.9\" is not a number"),
