@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,34 +40,50 @@ final class RuleBaseBuilder {
             builder.add(resource(source.drl(), source.path()), ResourceType.DRL);
         }
         if (builder.hasErrors()) {
+            Map<List<String>, RuleSetProblem> located = new LinkedHashMap<>(); // an error in a column's code recurs in each row
             for (KnowledgeBuilderError error : builder.getErrors()) {
-                problems.add(locate(error, byPath));
+                RuleSetProblem p = locate(error, byPath);
+                located.putIfAbsent(Arrays.asList(p.file(), p.sheet(), p.cell(), p.message()), p);
             }
+            problems.addAll(located.values());
             return null;
         }
         return DroolsInternals.newRuleBase(builder.getKnowledgePackages(), factClassLoader);
     }
 
+    /** A compile error in plain words at its cell (a value, a column's code or object type), else at its row; the engine's text as detail. */
     private static RuleSetProblem locate(KnowledgeBuilderError error, Map<String, DrlSource> byPath) {
         String path = error.getResource() == null ? null : error.getResource().getSourcePath();
         DrlSource source = path == null ? null : byPath.get(path);
-        String message = error.getMessage().replaceAll("\\s+", " ").trim();
+        String detail = error.getMessage().replaceAll("\\s+", " ").trim();
         if (source == null) {
-            return new RuleSetProblem("(ruleset)", null, null, message);
+            return new RuleSetProblem("(ruleset)", null, null, "the rules do not compile", detail);
         }
         int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 0;
         TreeMap<Integer, RowRef> rows = source.rowsByLine();
         Map.Entry<Integer, RowRef> rule = rows.floorEntry(Math.max(line, 0));
+        String file = source.file().name();
         if (rule == null) {
-            return new RuleSetProblem(source.file().name(), source.sheet(), null, "in the RuleSet header: " + message);
+            return new RuleSetProblem(file, source.sheet(), null, "the RuleSet header (RuleSet, Import, Variables) does not compile",
+                    detail);
         }
         RowRef row = rule.getValue();
-        String cell = row.row() == 0 ? "line " + line : "row " + row.row();
-        if (source.content() != null) {
-            String mentioned = CellLocator.cellMentioned(source.content(), row.row(), message);
-            cell = mentioned != null ? mentioned : cell;
+        if (source.content() == null || row.row() == 0) {
+            return new RuleSetProblem(file, source.sheet(), row.row() == 0 ? "line " + line : "row " + row.row(),
+                    "rule \"" + row.rule() + "\" does not compile", detail);
         }
-        return new RuleSetProblem(source.file().name(), source.sheet(), cell, "rule \"" + row.rule() + "\": " + message);
+        String value = CellLocator.cellMentioned(source.content(), row.row(), detail);
+        if (value != null) {
+            return new RuleSetProblem(file, source.sheet(), value, "rule \"" + row.rule()
+                    + "\": the rules engine cannot read this value with the code of its column", detail);
+        }
+        String header = CellLocator.headerMentioned(source.content(), row.row(), detail);
+        if (header != null) {
+            return new RuleSetProblem(file, source.sheet(), header, "the code in this header cell does not compile: check the "
+                    + "spelling of the names it uses (the fields and methods of the fact model)", detail);
+        }
+        return new RuleSetProblem(file, source.sheet(), "row " + row.row(), "rule \"" + row.rule() + "\" does not compile: a value "
+                + "in this row does not fit the code of its column (rows 9 to 11 above the rules)", detail);
     }
 
     private static Resource resource(String drl, String path) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -53,13 +55,22 @@ final class RuleFileReader {
     }
 
     private static void readWorkbook(RuleFile file, List<DrlSource> sources, List<RuleSetProblem> problems) throws IOException {
+        boolean anyTable = false;
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             for (Sheet sheet : workbook) {
                 DecisionTableReader.SheetContent content = DecisionTableReader.read(sheet);
                 if (!holdsDecisionTable(content)) {
                     continue;
                 }
+                anyTable = true;
+                int before = problems.size();
                 CodeSandbox.checkSheet(file, content, problems);
+                if (!HeaderChecks.check(file, content, problems)) {
+                    continue;
+                }
+                Set<String> flagged = problems.subList(before, problems.size()).stream().map(RuleSetProblem::cell)
+                        .collect(Collectors.toSet());
+                CellChecks.check(file, content, flagged, problems);
                 DrlSource source = source(file, sheet.getSheetName(), DroolsInternals.sheetToDrl(content), content);
                 source.rules().stream().filter(r -> r.row() == 0).forEach(r -> problems.add(new RuleSetProblem(file.name(),
                         sheet.getSheetName(), null, "rule \"" + r.name() + "\" cannot be traced to its row: this version of "
@@ -67,7 +78,7 @@ final class RuleFileReader {
                 sources.add(source);
             }
         }
-        if (sources.isEmpty()) {
+        if (!anyTable) {
             problems.add(new RuleSetProblem(file.name(), null, null, "no sheet holds a decision table (a RuleSet or RuleTable keyword)"));
         }
     }

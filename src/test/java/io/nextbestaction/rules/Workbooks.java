@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Test helper: the shipped playbook files, and edits to one cell of a workbook as an analyst would make them. */
 public final class Workbooks {
@@ -44,21 +45,32 @@ public final class Workbooks {
 
     /** The same file with one cell (A1 notation) set to a text or a number. */
     public static RuleFile withCell(RuleFile file, String sheetName, String cellRef, Object value) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()));
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.getSheet(sheetName);
-            CellReference ref = new CellReference(cellRef);
-            Row row = sheet.getRow(ref.getRow()) == null ? sheet.createRow(ref.getRow()) : sheet.getRow(ref.getRow());
-            Cell cell = row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol());
+        return edited(file, workbook -> {
+            Cell cell = cell(workbook.getSheet(sheetName), cellRef);
             if (value instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
             } else {
                 cell.setCellValue(String.valueOf(value));
             }
+        });
+    }
+
+    /** The same file after an edit of its workbook, e.g. a renamed sheet or a deleted row. */
+    public static RuleFile edited(RuleFile file, Consumer<Workbook> edit) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            edit.accept(workbook);
             workbook.write(out);
             return new RuleFile(file.name(), out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A cell (A1 notation) of a sheet, created when the sheet has none there. */
+    public static Cell cell(Sheet sheet, String cellRef) {
+        CellReference ref = new CellReference(cellRef);
+        Row row = sheet.getRow(ref.getRow()) == null ? sheet.createRow(ref.getRow()) : sheet.getRow(ref.getRow());
+        return row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol());
     }
 }

@@ -53,7 +53,7 @@ class RuleSetValidationTest {
 
     @Test
     void shouldRejectAPropensityOutsideZeroToOne() {
-        rejected(addOn("F14", 1.5), "F14", "propensity \"1.5\" must be a number from 0 to 1");
+        rejected(addOn("F14", 1.5), "F14", "1.5 is more than 1; Propensity takes a number from 0 to 1");
     }
 
     @Test
@@ -70,7 +70,7 @@ class RuleSetValidationTest {
     @Test
     void shouldRejectAGuardrailCodeNotWrittenInCapitals() {
         rejected(guardrails("I13", "cooldown"), "I13",
-                "\"cooldown\": a guardrail code is written in capitals with underscores, e.g. SUPPORT_COOLDOWN");
+                "\"cooldown\": codes are written in capitals with underscores, e.g. COOLDOWN");
     }
 
     @Test
