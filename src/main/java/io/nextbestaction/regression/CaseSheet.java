@@ -14,10 +14,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,9 +39,9 @@ final class CaseSheet {
     private CaseSheet() {
     }
 
-    static List<RegressionCase> read(Path file) {
+    static List<RegressionCase> read(String file, byte[] content, RegressionCase.Origin origin) {
         List<RegressionCase> cases = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             for (Sheet sheet : workbook) {
                 Map<String, Integer> columns = null;
                 for (Row row : sheet) {
@@ -63,23 +61,26 @@ final class CaseSheet {
                     if (first == null) {
                         continue;
                     }
-                    String where = file + " › " + sheet.getSheetName() + " row " + (row.getRowNum() + 1);
+                    int rowNumber = row.getRowNum() + 1;
+                    String where = file + " › " + sheet.getSheetName() + " row " + rowNumber;
                     try {
-                        cases.add(fromRow(first, where, row, columns));
+                        cases.add(fromRow(first, where, row, columns, origin));
                     } catch (JsonProcessingException e) {
-                        throw new SuiteLoader.SuiteException(where + ": " + Json.describe(e), e);
+                        throw new SuiteLoader.SuiteException(file, sheet.getSheetName(), rowNumber, Json.describe(e), e);
                     } catch (RuntimeException e) {
-                        throw new SuiteLoader.SuiteException(where + ": " + e.getMessage(), e);
+                        throw new SuiteLoader.SuiteException(file, sheet.getSheetName(), rowNumber, String.valueOf(e.getMessage()), e);
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new SuiteLoader.SuiteException(file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof SuiteLoader.SuiteException s ? s : new SuiteLoader.SuiteException(file, null, null,
+                    "not a readable .xlsx workbook: " + e.getMessage(), e);
         }
         return cases;
     }
 
-    private static RegressionCase fromRow(String name, String where, Row row, Map<String, Integer> columns) throws JsonProcessingException {
+    private static RegressionCase fromRow(String name, String where, Row row, Map<String, Integer> columns,
+                                          RegressionCase.Origin origin) throws JsonProcessingException {
         ObjectNode request = Json.mapper().createObjectNode();
         ObjectNode account = request.putObject("account");
         for (Map.Entry<String, Integer> column : columns.entrySet()) {
@@ -141,7 +142,7 @@ final class CaseSheet {
         }
         String holdoutText = cellText(row, columns, "Expected holdout");
         Boolean holdout = holdoutText == null ? null : Boolean.parseBoolean(holdoutText.trim().toLowerCase(Locale.ROOT));
-        return new RegressionCase(name, where, history, Json.mapper().treeToValue(request, DecisionRequest.class), offers, suppressed, holdout);
+        return new RegressionCase(name, where, history, Json.mapper().treeToValue(request, DecisionRequest.class), offers, suppressed, holdout, origin);
     }
 
     /** An account field by its JSON path under account: "plan", "seats.used", "usage.storageGb.limit". */

@@ -12,9 +12,13 @@ import java.util.Set;
  * ordered offers, suppressions (offer → guardrail codes that must appear) and holdout (null: not checked).
  *
  * @param source where the case is written: a JSON file, or a workbook, sheet and row
+ * @param origin PINNED: a suite of the service (or of ./regress); VERSION: a case file stored with the ruleset version
  */
 public record RegressionCase(String name, String source, List<HistoryEntry> history, DecisionRequest request,
-                             List<String> expectedOffers, Map<String, Set<String>> expectedSuppressed, Boolean expectedHoldout) {
+                             List<String> expectedOffers, Map<String, Set<String>> expectedSuppressed, Boolean expectedHoldout,
+                             Origin origin) {
+
+    public enum Origin { PINNED, VERSION }
 
     /** A contact with the account {@code daysAgo} days before the run. */
     public record HistoryEntry(String offerId, Outcome outcome, double daysAgo) {

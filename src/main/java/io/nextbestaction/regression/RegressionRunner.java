@@ -77,7 +77,7 @@ public class RegressionRunner {
         boolean holdoutOk = c.expectedHoldout() == null || c.expectedHoldout() == s.holdout();
         boolean passed = actualOffers.equals(c.expectedOffers()) && missing.isEmpty() && holdoutOk;
         Set<RowRef> fired = s.findings().firedRows();
-        return new Run(new RegressionReport.CaseResult(c.name(), c.source(), passed, c.expectedOffers(), actualOffers, missing,
+        return new Run(new RegressionReport.CaseResult(c.name(), c.source(), c.origin(), passed, c.expectedOffers(), actualOffers, missing,
                 actualSuppressed, c.expectedHoldout(), s.holdout(), fired.stream().map(RowRef::toString).toList()), s, fired);
     }
 }

@@ -14,7 +14,8 @@ public final class ReportText {
         StringBuilder out = new StringBuilder();
         out.append("Ruleset ").append(report.rulesetVersion()).append(", ").append(report.cases().size()).append(" cases\n");
         for (RegressionReport.CaseResult c : report.cases()) {
-            out.append(c.passed() ? "PASS  " : "FAIL  ").append(c.name()).append('\n');
+            out.append(c.passed() ? "PASS  " : "FAIL  ").append(c.name())
+                    .append(c.origin() == RegressionCase.Origin.VERSION ? "  (the version's case)" : "").append('\n');
             if (!c.passed()) {
                 out.append(diff(c));
             }

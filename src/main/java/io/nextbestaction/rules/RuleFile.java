@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One file of a ruleset as the analyst saved it: a decision-table workbook (.drl.xlsx, .drl.xls, .drl.csv) or DRL. */
+/**
+ * One file of a ruleset as the analyst saved it: a decision-table workbook (.drl.xlsx, .drl.xls, .drl.csv) or DRL, or
+ * a regression case file that travels with the rules (.test.xlsx, .test.json), which is stored but never compiled.
+ */
 public record RuleFile(String name, byte[] content) {
 
     public boolean isDrl() {
@@ -25,6 +28,10 @@ public record RuleFile(String name, byte[] content) {
 
     public boolean isRuleFile() {
         return isDrl() || isCsv() || isWorkbook();
+    }
+
+    public boolean isCaseFile() {
+        return name.endsWith(".test.xlsx") || name.endsWith(".test.json");
     }
 
     public ContentHash contentHash() {

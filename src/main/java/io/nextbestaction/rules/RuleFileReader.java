@@ -32,7 +32,7 @@ final class RuleFileReader {
         List<DrlSource> sources = new ArrayList<>();
         if (!file.isRuleFile()) {
             problems.add(new RuleSetProblem(file.name(), null, null,
-                    "not a rule file: expected a name ending in .drl.xlsx, .drl.xls, .drl.csv or .drl"));
+                    "not a rule file: expected a name ending in .drl.xlsx, .drl.xls, .drl.csv or .drl (or a case file: .test.xlsx, .test.json)"));
             return sources;
         }
         String formatProblem = FileFormatCheck.problem(file);

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the files of a ruleset (decision-table workbooks and DRL) into a {@link RuleSet}, or into the problems
  * found, each located by file, sheet and cell: file checks and DRL ({@link RuleFileReader}), the rule base
- * ({@link RuleBaseBuilder}), the catalog ({@link CatalogReader}), then the values and rows of each table.
+ * ({@link RuleBaseBuilder}), the catalog ({@link CatalogReader}), then the values and rows of each table. Case files
+ * are not compiled, but count in the content hash: the ruleset's version names every file it was stored with.
  */
 @ApplicationScoped
 public class RuleSetCompiler {
@@ -36,7 +37,7 @@ public class RuleSetCompiler {
         List<RuleSetProblem> problems = new ArrayList<>();
         List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::name)).toList();
         List<DrlSource> sources = new ArrayList<>();
-        sorted.forEach(file -> sources.addAll(RuleFileReader.read(file, problems)));
+        sorted.stream().filter(file -> !file.isCaseFile()).forEach(file -> sources.addAll(RuleFileReader.read(file, problems)));
         failIfAny(problems);
 
         KieBase kieBase = RuleBaseBuilder.build(sources, factClassLoader, problems);

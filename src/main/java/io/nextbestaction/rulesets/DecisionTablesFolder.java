@@ -82,7 +82,8 @@ public class DecisionTablesFolder {
             return;
         }
         lastSeen = sha256;
-        RuleSetSubmission.Submitted submitted = submission.submit(files, AUTHOR, comment, RuleSetVersion.Source.FOLDER);
+        RuleSetSubmission.Submitted submitted = submission.submit(files, registry.servingVersion(), AUTHOR, comment,
+                RuleSetVersion.Source.FOLDER);
         int version = submitted.version().version;
         // When approval is required, a valid version waits for it; not version 1, the folder on an empty database:
         // nothing serves without it.

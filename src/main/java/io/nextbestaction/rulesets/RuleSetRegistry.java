@@ -73,7 +73,7 @@ public class RuleSetRegistry implements ServingRuleSet {
 
     /**
      * Publishes a stored version, or rolls back to an older one, once approved (if approval is required) and the gate
-     * passes it (or an admin forces it); audited, and atomic for the decisions in flight. Activating the version the
+     * passes it with the version's own cases (or an admin forces it); audited, and atomic for the decisions in flight. Activating the version the
      * newest activation names changes nothing and answers that activation.
      */
     public Activation activate(int version, String by, boolean force, String reason) {
@@ -95,7 +95,7 @@ public class RuleSetRegistry implements ServingRuleSet {
     }
 
     private Activation publish(int version, RuleSet ruleSet, String by, boolean force, String reason) {
-        ActivationGate.Verdict verdict = gate.check(ruleSet);
+        ActivationGate.Verdict verdict = gate.check(ruleSet, store.caseFilesOf(version));
         if (!verdict.passed() && !force) {
             throw new ActivationRefusedException(version, verdict);
         }

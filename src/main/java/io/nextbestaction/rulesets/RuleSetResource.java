@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,10 +43,15 @@ public class RuleSetResource {
     public record FileView(String name, String sha256, int size) {
     }
 
+    /**
+     * @param baseVersion         the version this one was compared with (the upload's base, else the active one)
+     * @param expectationsChanged per case name, the regression expectations added, removed or changed against it
+     */
     public record VersionView(int version, String sha256, String author, String comment, String source, String status,
                               boolean active, Instant createdAt, List<FileView> files,
                               List<RuleSetProblem> errors, List<RuleSetProblem> warnings,
-                              List<ActivationResource.ApprovalView> approvals) {
+                              List<ActivationResource.ApprovalView> approvals, Integer baseVersion,
+                              Map<String, ExpectationChange> expectationsChanged) {
     }
 
     /** The 422 answer to an upload that failed validation: a problem with the stored version and what is wrong. */
@@ -75,9 +81,9 @@ public class RuleSetResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("analyst")
-    @Operation(summary = "Upload a ruleset: one or more .drl.xlsx, .drl.xls, .drl.csv or .drl files and a comment",
+    @Operation(summary = "Upload a ruleset: one or more .drl.xlsx, .drl.xls, .drl.csv or .drl files, regression case files (.test.xlsx, .test.json) and a comment",
             description = "The uploaded files replace the files of the same name in the base version (form field base: "
-                    + "the active version by default, a version number, or none for a complete ruleset). Validates and stores the next version. 201 when valid (with warnings, if any); 422 with the errors by workbook, sheet and cell when not: the version is stored as REJECTED and can never serve. "
+                    + "the active version by default, a version number, or none for a complete ruleset). Validates and stores the next version; case files are stored with it and run by the activation gate with the pinned suite (a case replaces the pinned case of the same name), and expectationsChanged compares them with the base's. 201 when valid (with warnings, if any); 422 with the errors by workbook, sheet and cell when not: the version is stored as REJECTED and can never serve. "
                     + "When the resulting files are those of the base (with base=none: of the active version), nothing is stored: 200 with that version's view, \"unchanged\": true and a detail.")
     @APIResponse(responseCode = "201", description = "Stored as VALID",
             content = @Content(schema = @Schema(implementation = VersionView.class)))
@@ -96,7 +102,7 @@ public class RuleSetResource {
             return Response.ok(new Unchanged(true, "Nothing changed: the files are those of version " + same.get().version
                     + "; no version was stored.", view(same.get()))).build();
         }
-        RuleSetSubmission.Submitted submitted = submission.submit(files, identity.getPrincipal().getName(), comment,
+        RuleSetSubmission.Submitted submitted = submission.submit(files, compared, identity.getPrincipal().getName(), comment,
                 RuleSetVersion.Source.UPLOAD);
         RuleSetVersion version = submitted.version();
         if (!submitted.valid()) {
@@ -182,7 +188,8 @@ public class RuleSetResource {
         List<FileView> files = store.filesOf(v.version).stream().map(f -> new FileView(f.name, f.sha256, f.content.length)).toList();
         return new VersionView(v.version, v.sha256, v.author, v.comment, v.source.name(), v.status.name(),
                 v.version.equals(registry.servingVersion()), v.createdAt, files, store.errorsOf(v), store.warningsOf(v),
-                store.approvalsOf(v.version).stream().map(ActivationResource.ApprovalView::of).toList());
+                store.approvalsOf(v.version).stream().map(ActivationResource.ApprovalView::of).toList(), v.baseVersion,
+                store.expectationsChangedOf(v));
     }
 
     private List<RuleFile> readUploads(List<FileUpload> uploads) {
@@ -216,6 +223,9 @@ public class RuleSetResource {
         }
         if (name.endsWith(".xls")) {
             return "application/vnd.ms-excel";
+        }
+        if (name.endsWith(".json")) {
+            return MediaType.APPLICATION_JSON;
         }
         if (name.endsWith(".csv")) {
             return "text/csv";

@@ -1,6 +1,7 @@
 package io.nextbestaction.rulesets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nextbestaction.rules.ContentHash;
 import io.nextbestaction.rules.RuleFile;
@@ -11,7 +12,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Ruleset versions, their files, approvals and activations in PostgreSQL. */
 @ApplicationScoped
@@ -33,8 +36,9 @@ public class RuleSetStore {
     }
 
     @Transactional
-    public RuleSetVersion store(List<RuleFile> files, String author, String comment, RuleSetVersion.Source source,
-                                List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
+    public RuleSetVersion store(List<RuleFile> files, Integer baseVersion, String author, String comment,
+                                RuleSetVersion.Source source, List<RuleSetProblem> errors, List<RuleSetProblem> warnings,
+                                Map<String, ExpectationChange> expectationsChanged) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, VERSION_LOCK).getSingleResult();
         Integer last = em.createQuery("select max(v.version) from RuleSetVersion v", Integer.class).getSingleResult();
         RuleSetVersion version = new RuleSetVersion();
@@ -46,6 +50,8 @@ public class RuleSetStore {
         version.status = errors.isEmpty() ? RuleSetVersion.Status.VALID : RuleSetVersion.Status.REJECTED;
         version.errors = write(errors);
         version.warnings = write(warnings);
+        version.baseVersion = baseVersion;
+        version.expectationsChanged = write(expectationsChanged);
         version.createdAt = Instant.now();
         version.persist();
         for (RuleFile file : files) {
@@ -75,8 +81,14 @@ public class RuleSetStore {
         return StoredRuleFile.find("version = ?1 and name = ?2", version, name).firstResultOptional();
     }
 
+    /** Every file of a version, rules and cases. */
     public List<RuleFile> ruleFilesOf(int version) {
         return filesOf(version).stream().map(f -> new RuleFile(f.name, f.content)).toList();
+    }
+
+    /** The regression case files a version holds; none for null. */
+    public List<RuleFile> caseFilesOf(Integer version) {
+        return version == null ? List.of() : ruleFilesOf(version).stream().filter(RuleFile::isCaseFile).toList();
     }
 
     public Optional<Integer> newestValid() {
@@ -139,9 +151,17 @@ public class RuleSetStore {
         return read(version.warnings);
     }
 
-    private String write(List<RuleSetProblem> problems) {
+    public Map<String, ExpectationChange> expectationsChangedOf(RuleSetVersion version) {
         try {
-            return json.writeValueAsString(problems);
+            return json.readValue(version.expectationsChanged, new TypeReference<TreeMap<String, ExpectationChange>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -42,6 +42,14 @@ public class RuleSetVersion extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String warnings;
 
+    /** The version this one was compared with: the upload's base, else the one serving then; null for none. */
+    @Column(name = "base_version")
+    public Integer baseVersion;
+
+    @Column(name = "expectations_changed")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String expectationsChanged;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }
