@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -182,6 +183,20 @@ class DecideErrorsTest {
         assertEquals(413, answer.status());
         assertEquals("application/problem+json", answer.contentType());
         assertEquals("The body is larger than the limit of 1048576 bytes.", JsonPath.from(answer.body()).getString("detail"));
+    }
+
+    @Test
+    void shouldRefuseARequestIdReusedForAnotherRequest() {
+        String first = "{\"requestId\": \"err-reused\", \"account\": {\"id\": \"err-reused-a\", \"mrr\": 100}}";
+        String decisionId = given().contentType(ContentType.JSON).body(first).post("/decide").then().statusCode(200)
+                .extract().path("decisionId");
+        decide("{\"requestId\": \"err-reused\", \"account\": {\"id\": \"err-reused-b\", \"mrr\": 100}}")
+                .statusCode(422).body("errors.field", contains("requestId"));
+        // The same request, as sent or built again (key order, spacing, 100.0), is a retry: the stored decision.
+        for (String retry : List.of(first, "{\"account\": {\"mrr\": 100.0, \"id\": \"err-reused-a\"},  \"requestId\": \"err-reused\"}")) {
+            given().contentType(ContentType.JSON).body(retry).post("/decide").then().statusCode(200)
+                    .body("decisionId", equalTo(decisionId));
+        }
     }
 
     @Test
