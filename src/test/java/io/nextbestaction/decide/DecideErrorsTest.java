@@ -63,6 +63,12 @@ class DecideErrorsTest {
     }
 
     @Test
+    void shouldRejectAnythingAfterTheBody() {
+        decide("{\"account\": {\"id\": \"err-1b\"}} garbage").statusCode(400).body("title", equalTo("Malformed JSON"));
+        decide("{\"account\": {\"id\": \"err-1c\"}} {}").statusCode(400).body("title", equalTo("Malformed JSON"));
+    }
+
+    @Test
     void shouldRejectAnEmptyBody() {
         decide("").statusCode(400);
     }

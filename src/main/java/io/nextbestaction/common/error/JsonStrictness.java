@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** A wrong type is an error, not a silent coercion: "9" is not a number and 1.5 is not a whole number. */
+/**
+ * A wrong type is an error, not a silent coercion: "9" is not a number and 1.5 is not a whole number. A body is one
+ * JSON value: anything after it is an error too, not ignored (the log stores the body as json, which refuses it).
+ */
 @Singleton
 public class JsonStrictness implements ObjectMapperCustomizer {
 
@@ -17,5 +20,6 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }
