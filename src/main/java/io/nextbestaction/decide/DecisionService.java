@@ -1,9 +1,13 @@
 package io.nextbestaction.decide;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.history.ContactHistory;
 import io.nextbestaction.log.DecisionIds;
@@ -15,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -25,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One decision, end to end: history, rules, arbitration, holdout, and the log entry committed before the answer.
- * A repeated requestId gets the stored decision.
+ * A repeated requestId gets the stored decision, if it comes with the same request.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -35,6 +41,8 @@ public class DecisionService {
     private final ContactHistory contactHistory;
     private final DecisionLogWriter decisionLogWriter;
     private final ObjectMapper json;
+    /** JSON values as a retry is compared: numbers exact, a repeated key as the request was read (the last wins). */
+    private final ObjectReader jsonValues;
     private final MeterRegistry metrics;
     /**
      * The rules and the counting run here, not on the history reader's or the log writer's thread. Daemon threads,
@@ -45,6 +53,9 @@ public class DecisionService {
     private final Counter decisionsHeldOut;
     private final Map<String, Counter> suppressionsByGuardrail = new ConcurrentHashMap<>();
 
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
+            ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+
     public DecisionService(ServingRuleSet servingRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
                            DecisionLogWriter decisionLogWriter, ObjectMapper json, MeterRegistry metrics) {
         this.servingRuleSet = servingRuleSet;
@@ -52,6 +63,8 @@ public class DecisionService {
         this.contactHistory = contactHistory;
         this.decisionLogWriter = decisionLogWriter;
         this.json = json;
+        this.jsonValues = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         this.metrics = metrics;
         this.decisionsShown = metrics.counter("nba.decisions", "holdout", "false");
         this.decisionsHeldOut = metrics.counter("nba.decisions", "holdout", "true");
@@ -77,15 +90,38 @@ public class DecisionService {
                     ruleSet.version(), requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout,
                     now);
             // A retry of a logged requestId is answered with the logged response, and is not counted again.
-            return decisionLogWriter.append(entry).thenApplyAsync(answer -> {
-                if (answer.equals(response)) {
-                    (holdout ? decisionsHeldOut : decisionsShown).increment();
-                    selection.suppressed().forEach(s -> suppressionsByGuardrail.computeIfAbsent(s.guardrail(),
-                            guardrail -> metrics.counter("nba.suppressions", "guardrail", guardrail)).increment());
+            return decisionLogWriter.append(entry).thenApplyAsync(logged -> {
+                if (!logged.written()) {
+                    checkSameRequest(request.requestId(), logged.request(), requestAsReceived);
+                    return logged.response();
                 }
-                return answer;
+                (holdout ? decisionsHeldOut : decisionsShown).increment();
+                selection.suppressed().forEach(s -> suppressionsByGuardrail.computeIfAbsent(s.guardrail(),
+                        guardrail -> metrics.counter("nba.suppressions", "guardrail", guardrail)).increment());
+                return response;
             }, cpu);
         }, cpu);
+    }
+
+    /**
+     * A requestId is an idempotency key (the IETF Idempotency-Key draft): reused with another request it gets 422.
+     * The same request is the same JSON value as the one logged (the log keeps it as received), compared only on a
+     * retry, off the log writer's thread: a client that builds its JSON again to retry (another key order, spacing,
+     * escapes, 100 or 100.0) sent the same request; a field the service ignores still counts, so whether a retry is
+     * the same does not depend on what this version reads.
+     */
+    private void checkSameRequest(String requestId, String logged, String received) {
+        try {
+            if (logged.equals(received) || jsonValues.readTree(logged).equals(NUMBERS_BY_VALUE, jsonValues.readTree(received))) {
+                return;
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a logged request is not JSON", e);
+        }
+        throw new ProblemException(new Problem("about:blank", "requestId already used", 422,
+                "requestId " + requestId + " was used before with another request; a retry must send the same request,"
+                        + " another request needs another requestId.",
+                List.of(new Problem.FieldError("requestId", "was used before with another request"))));
     }
 
     private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {

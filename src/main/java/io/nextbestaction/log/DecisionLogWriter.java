@@ -43,8 +43,15 @@ public class DecisionLogWriter {
             on conflict (request_id) do nothing
             returning id""";
 
+    /**
+     * The log's entry for a request's requestId once the batch is committed: the request's own, written now, or the
+     * request and response logged for that requestId before (a retry, perhaps concurrent), in which case nothing is written.
+     */
+    public record Logged(boolean written, String request, String response) {
+    }
+
     private final AgroalDataSource dataSource;
-    private final Batcher<DecisionLogEntry, String> batcher;
+    private final Batcher<DecisionLogEntry, Logged> batcher;
 
     public DecisionLogWriter(AgroalDataSource dataSource,
                              DecisionLogConfig config, MeterRegistry metrics) {
@@ -52,16 +59,12 @@ public class DecisionLogWriter {
         this.batcher = new Batcher<>("decision-log-writer", config.maxBatch(), config.linger(), metrics, this::insert);
     }
 
-    /**
-     * Logs the entry; completes, once it is committed, with the response the request is answered with: the entry's
-     * own, or, when its requestId was logged before (a retry, perhaps concurrent), the response logged then, in
-     * which case nothing is written.
-     */
-    public CompletableFuture<String> append(DecisionLogEntry entry) {
+    /** Logs the entry; completes once it is committed (on the writer's thread: callers continue elsewhere). */
+    public CompletableFuture<Logged> append(DecisionLogEntry entry) {
         return batcher.submit(entry);
     }
 
-    private List<String> insert(List<DecisionLogEntry> batch) throws SQLException {
+    private List<Logged> insert(List<DecisionLogEntry> batch) throws SQLException {
         int size = batch.size();
         String[][] columns = new String[9][size];
         for (int i = 0; i < size; i++) {
@@ -77,7 +80,7 @@ public class DecisionLogWriter {
             columns[8][i] = e.decidedAt().toString();
         }
         Set<UUID> inserted = new HashSet<>();
-        Map<String, String> logged = new HashMap<>();
+        Map<String, Logged> logged = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int c = 0; c < columns.length; c++) {
@@ -93,17 +96,18 @@ public class DecisionLogWriter {
                     .map(DecisionLogEntry::requestId).distinct().toArray();
             if (retried.length > 0) {
                 try (PreparedStatement select = connection.prepareStatement(
-                        "select request_id, response::text from decision where request_id = any(?)")) {
+                        "select request_id, request::text, response::text from decision where request_id = any(?)")) {
                     select.setArray(1, connection.createArrayOf("text", retried));
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            logged.put(rows.getString(1), rows.getString(2));
+                            logged.put(rows.getString(1), new Logged(false, rows.getString(2), rows.getString(3)));
                         }
                     }
                 }
             }
         }
-        return batch.stream().map(e -> inserted.contains(e.id()) ? e.response() : logged.get(e.requestId())).toList();
+        return batch.stream().map(e -> inserted.contains(e.id()) ? new Logged(true, e.request(), e.response())
+                : logged.get(e.requestId())).toList();
     }
 
     /** Writes what is queued, then stops: decisions in flight at shutdown are still logged before they answer. */

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -45,6 +46,27 @@ class ContactHistoryTest {
     void shouldRejectABodyThatIsNotAnArray() {
         given().contentType(ContentType.JSON).body("{\"accountId\": \"ch-object\"}")
                 .post("/contact-history").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseANulInAnImportedContactNamingTheRow() {
+        String body = """
+                [{"accountId": "ch-nul", "offerId": "seat-pack-10", "outcome": "DISMISSED", "at": "%1$s"},
+                 {"accountId": "ch-nul\\u0000", "offerId": "seat-pack-10\\u0000", "outcome": "DISMISSED", "at": "%1$s"}]"""
+                .formatted(java.time.Instant.now().minusSeconds(3600));
+        given().contentType(ContentType.JSON).body(body).post("/contact-history").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("[1].accountId", "[1].offerId"));
+        given().contentType(ContentType.JSON).body(DECIDE.formatted("ch-nul")).post("/decide").then()
+                .statusCode(200).body("suppressed.guardrail", not(hasItem("DISMISSED_RECENTLY")));
+    }
+
+    @Test
+    void shouldRefuseANulInAnOutcome() {
+        String decisionId = given().contentType(ContentType.JSON).body(DECIDE.formatted("ch-nul-outcome")).post("/decide").then()
+                .statusCode(200).extract().path("decisionId");
+        given().contentType(ContentType.JSON).body("{\"offerId\": \"seat-pack-10\\u0000\", \"outcome\": \"PRESENTED\"}")
+                .post("/decisions/" + decisionId + "/outcomes").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("offerId"));
     }
 
     @Test

@@ -2,15 +2,22 @@ package io.nextbestaction.rulesets;
 
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.Workbooks;
+import io.nextbestaction.LargeBody;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -22,10 +29,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A rejected upload says, cell by cell, what is wrong; hostile files get clear 4xx answers. */
 @QuarkusTest
 class RuleSetValidationTest {
+
+    @TestHTTPResource("/rulesets")
+    URI uploads;
 
     /** Uploads one file onto the active version. */
     static ValidatableResponse upload(RuleFile file) {
@@ -178,6 +189,16 @@ class RuleSetValidationTest {
         big[1] = 'K';
         withFiles(analyst(), List.of(new RuleFile("huge.drl.xlsx", big))).post("/rulesets").then()
                 .statusCode(413).contentType("application/problem+json").body("detail", containsString("huge.drl.xlsx"));
+    }
+
+    @Test
+    void shouldAnswerAnUploadOverTheServerLimitWithAProblem() throws Exception {
+        long serverLimit = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class).asLongValue();
+        LargeBody.Answer answer = LargeBody.declared(uploads, "multipart/form-data; boundary=b", serverLimit + 1,
+                "Basic " + Base64.getEncoder().encodeToString("analyst:analyst-dev-password".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(413, answer.status());
+        assertEquals("application/problem+json", answer.contentType());
+        assertEquals("The body is larger than the limit of " + serverLimit + " bytes.", JsonPath.from(answer.body()).getString("detail"));
     }
 
     @Test

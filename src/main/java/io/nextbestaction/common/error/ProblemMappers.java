@@ -45,6 +45,10 @@ public class ProblemMappers {
         if (e instanceof InputCoercionException) {
             return respond(Problem.of(400, "Invalid request", "A number is out of range: " + e.getOriginalMessage()));
         }
+        // FAIL_ON_TRAILING_TOKENS has no exception type of its own.
+        if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return respond(Problem.of(400, "Malformed JSON", "The body holds more than one JSON value."));
+        }
         if (e instanceof JsonMappingException mapping) {
             String field = Json.path(mapping);
             String message = messageFor(mapping);

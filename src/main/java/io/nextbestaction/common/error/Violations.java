@@ -28,12 +28,16 @@ public class Violations {
         if (violations.isEmpty()) {
             return;
         }
-        List<Problem.FieldError> errors = violations.stream()
+        throw invalid(violations.stream()
                 .map(v -> new Problem.FieldError(prefix + pathOf(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
+                .toList());
+    }
+
+    /** The 400 problem for these fields; its detail names the first. */
+    static ProblemException invalid(List<Problem.FieldError> errors) {
         Problem.FieldError first = errors.get(0);
-        throw ProblemException.invalid(first.field() + " " + first.message()
+        return ProblemException.invalid(first.field() + " " + first.message()
                 + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "") + ".", errors);
     }
 
