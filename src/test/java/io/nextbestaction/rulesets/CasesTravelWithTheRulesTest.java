@@ -99,7 +99,7 @@ class CasesTravelWithTheRulesTest {
                 .body("version", equalTo(3))
                 .body("errors[0].file", equalTo("add-on.drl.xlsx")).body("errors[0].sheet", equalTo("Add-ons"))
                 .body("errors[0].cell", equalTo("F14"))
-                .body("errors[0].message", equalTo("propensity \"7\" must be a number from 0 to 1"));
+                .body("errors[0].message", equalTo("7 looks like a percentage; write 0.07 or 7 % (Propensity takes a number from 0 to 1 (80 % is 0.8), e.g. 0.6)"));
         viewer().get("/rulesets/3").then().statusCode(200).body("status", equalTo("REJECTED"));
 
         // 4. Fixed back to 0.4: the files are those of version 2, nothing stored.
