@@ -34,7 +34,15 @@ final class PlaybookContent {
     }
 
     static List<Book> books() {
-        return List.of(catalog(), addOn(), upsell(), crossSell(), enablement(), GuardrailContent.book());
+        List<Book> books = new ArrayList<>(List.of(catalog()));
+        books.addAll(offerBooks());
+        books.add(GuardrailContent.book());
+        return books;
+    }
+
+    /** The offer workbooks: conditions on the account, then offer, propensity and action. */
+    static List<Book> offerBooks() {
+        return List.of(addOn(), upsell(), crossSell(), enablement());
     }
 
     static Lists lists() {
@@ -154,7 +162,7 @@ final class PlaybookContent {
     }
 
     /** An offer workbook: its conditions, then offer, propensity and action. */
-    private static Book offers(String file, String sheet, String title, String description, String ruleSet,
+    static Book offers(String file, String sheet, String title, String description, String ruleSet,
                                List<Column> conditions, List<List<Object>> rows) {
         List<Column> columns = new ArrayList<>();
         columns.add(name("Why the offer is proposed; every explanation names it."));

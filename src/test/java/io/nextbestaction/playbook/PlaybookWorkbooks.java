@@ -27,7 +27,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Writes the playbook workbooks from {@link PlaybookContent}: the Drools layout (title, description, RuleSet header,
  * RuleTables) that the service compiles, plus the guidance {@link WorkbookGuidance} adds for analysts.
- * {@code main} writes them into the folder it is given (default {@code decision-tables}); see the README.
+ * {@code main} writes them into the folder it is given (default {@code decision-tables}), and the template for a new
+ * offer table into the service's resources (second argument, default {@code src/main/resources/templates}); see the README.
  */
 public final class PlaybookWorkbooks {
 
@@ -42,6 +43,8 @@ public final class PlaybookWorkbooks {
         for (Map.Entry<String, byte[]> file : generate().entrySet()) {
             Files.write(folder.resolve(file.getKey()), file.getValue());
         }
+        Path templates = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "src/main/resources/templates"));
+        Files.write(templates.resolve(TemplateContent.FILE), template());
     }
 
     /** Every workbook of the playbook by file name. */
@@ -50,6 +53,11 @@ public final class PlaybookWorkbooks {
         Map<String, byte[]> files = new LinkedHashMap<>();
         PlaybookContent.books().forEach(book -> files.put(book.file(), write(book, lists)));
         return files;
+    }
+
+    /** The template workbook for a new offer table, which the service hands out (GET /rulesets/template). */
+    public static byte[] template() {
+        return write(TemplateContent.book(), PlaybookContent.lists());
     }
 
     static byte[] write(Book book, PlaybookContent.Lists lists) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The guidance each generated workbook carries for analysts, and a generator that writes the same bytes every time. */
 class PlaybookWorkbooksTest {
 
-    private final Map<String, byte[]> generated = PlaybookWorkbooks.generate();
+    private final Map<String, byte[]> generated = withTemplate(PlaybookWorkbooks.generate());
 
-    /** Writes decision-tables/ only when asked: {@code ./mvnw -q test -Dtest=PlaybookWorkbooksTest -Dplaybook.regenerate=true}. */
+    /** Writes decision-tables/ and the template only when asked: {@code ./mvnw -q test -Dtest=PlaybookWorkbooksTest -Dplaybook.regenerate=true}. */
     @Test
     @EnabledIfSystemProperty(named = "playbook.regenerate", matches = "true")
     void regenerate() throws IOException {
@@ -37,7 +38,7 @@ class PlaybookWorkbooksTest {
 
     @Test
     void shouldWriteTheSameBytesEveryTime() {
-        PlaybookWorkbooks.generate().forEach((name, bytes) -> assertArrayEquals(generated.get(name), bytes, name));
+        withTemplate(PlaybookWorkbooks.generate()).forEach((name, bytes) -> assertArrayEquals(generated.get(name), bytes, name));
     }
 
     @Test
@@ -98,6 +99,13 @@ class PlaybookWorkbooksTest {
                 assertFalse(line.contains("RuleSet") || line.contains("RuleTable"), name + ": not a decision table: " + line);
             }
         }
+    }
+
+    /** The playbook and the template for a new offer table: both carry the same guidance. */
+    private static Map<String, byte[]> withTemplate(Map<String, byte[]> playbook) {
+        Map<String, byte[]> files = new LinkedHashMap<>(playbook);
+        files.put(TemplateContent.FILE, PlaybookWorkbooks.template());
+        return files;
     }
 
     private XSSFWorkbook open(String name) throws IOException {

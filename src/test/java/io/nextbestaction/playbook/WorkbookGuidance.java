@@ -119,7 +119,9 @@ final class WorkbookGuidance {
                         + (book.tables().get(0).headerRow() - 1) + ") tell the engine how to read the sheet; leave them as they are.",
                 "The sheet is protected (no password) so that those rows stay intact; unprotect it (Review) only to add a column.",
                 "Upload the file to the service to get every problem listed by cell before it is used; a blank row ends a table.",
-                "This workbook is generated: a lasting change also goes into the generator (see the README, \"The playbook\").");
+                book.file().equals(TemplateContent.FILE)
+                        ? "This is a template: the example row only shows the way; replace it with your rows."
+                        : "This workbook is generated: a lasting change also goes into the generator (see the README, \"The playbook\").");
         for (int i = 0; i < lines.size(); i++) {
             help.createRow(i).createCell(0).setCellValue(lines.get(i));
         }

@@ -79,6 +79,12 @@ class GeneratedPlaybookTest {
         }
     }
 
+    @Test
+    void shouldShipTheTemplateTheGeneratorWrites() throws IOException {
+        assertArrayEquals(PlaybookWorkbooks.template(), Files.readAllBytes(Path.of("src/main/resources/templates/offer-table.drl.xlsx")),
+                "the template differs from the generator's output: regenerate (README)");
+    }
+
     /** Each rule's DRL, from {@code rule "…"} to {@code end}, whole numbers written alike. */
     private static List<String> rules(String drl) {
         List<String> rules = new ArrayList<>();
