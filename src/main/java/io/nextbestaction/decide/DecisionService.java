@@ -25,9 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One decision, end to end: history, rules, arbitration, holdout, and the log entry committed before the answer.
@@ -44,11 +41,6 @@ public class DecisionService {
     /** JSON values as a retry is compared: numbers exact, a repeated key as the request was read (the last wins). */
     private final ObjectReader jsonValues;
     private final MeterRegistry metrics;
-    /**
-     * The rules and the counting run here, not on the history reader's or the log writer's thread. Daemon threads,
-     * never shut down: decisions still drained from the log writer at shutdown complete here.
-     */
-    private final ExecutorService cpu = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), new DaemonThreads());
     private final Counter decisionsShown;
     private final Counter decisionsHeldOut;
     private final Map<String, Counter> suppressionsByGuardrail = new ConcurrentHashMap<>();
@@ -73,14 +65,15 @@ public class DecisionService {
     /**
      * Decides and logs; completes with the response as JSON (written once, for the log and the answer) after the
      * log entry is committed. Nothing here blocks: history is read and the log written by batchers (one query and
-     * one commit for all concurrent decisions), and the rules run on a pool as large as the machine has cores.
+     * one commit for all concurrent decisions), whose results complete on the CPU pool: the rules and the counting run
+     * there, not on the threads that talk to the database.
      */
     public CompletionStage<String> decide(DecisionRequest request, String requestAsReceived) {
         RuleSet ruleSet = servingRuleSet.current().orElseThrow(() -> new ProblemException(503, "Rules not ready",
                 "No ruleset is active yet; see /q/health/ready."));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String accountId = request.account().id();
-        return contactHistory.recentFor(accountId, now).thenComposeAsync(history -> {
+        return contactHistory.recentFor(accountId, now).thenCompose(history -> {
             OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
             boolean holdout = selection.holdout();
             UUID decisionId = DecisionIds.next(now.toEpochMilli());
@@ -90,7 +83,7 @@ public class DecisionService {
                     ruleSet.version(), requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout,
                     now);
             // A retry of a logged requestId is answered with the logged response, and is not counted again.
-            return decisionLogWriter.append(entry).thenApplyAsync(logged -> {
+            return decisionLogWriter.append(entry).thenApply(logged -> {
                 if (!logged.written()) {
                     checkSameRequest(request.requestId(), logged.request(), requestAsReceived);
                     return logged.response();
@@ -99,8 +92,8 @@ public class DecisionService {
                 selection.suppressed().forEach(s -> suppressionsByGuardrail.computeIfAbsent(s.guardrail(),
                         guardrail -> metrics.counter("nba.suppressions", "guardrail", guardrail)).increment());
                 return response;
-            }, cpu);
-        }, cpu);
+            });
+        });
     }
 
     /**
@@ -122,17 +115,6 @@ public class DecisionService {
                 "requestId " + requestId + " was used before with another request; a retry must send the same request,"
                         + " another request needs another requestId.",
                 List.of(new Problem.FieldError("requestId", "was used before with another request"))));
-    }
-
-    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "decision-rules-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 
     private String write(Object value) {

@@ -3,6 +3,7 @@ package io.nextbestaction.history;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.batch.Batcher;
+import io.nextbestaction.common.batch.CpuPool;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.log.DecisionLog;
@@ -41,10 +42,10 @@ public class ContactHistory {
     private final Batcher<HistoryQuery, List<PastContact>> reader;
 
     public ContactHistory(EntityManager em, AgroalDataSource dataSource, DecisionLog decisionLog,
-                          HistoryConfig config, MeterRegistry metrics) {
+                          HistoryConfig config, MeterRegistry metrics, CpuPool cpu) {
         this.em = em;
         this.dataSource = dataSource;
-        this.reader = new Batcher<>("contact-history-reader", config.maxBatch(), config.linger(), metrics, this::read);
+        this.reader = new Batcher<>("contact-history-reader", config.maxBatch(), config.linger(), metrics, cpu.executor(), this::read);
         this.decisionLog = decisionLog;
         this.lookback = Duration.ofDays(config.lookbackDays());
     }

@@ -3,6 +3,7 @@ package io.nextbestaction.log;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.batch.Batcher;
+import io.nextbestaction.common.batch.CpuPool;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,9 +55,9 @@ public class DecisionLogWriter {
     private final Batcher<DecisionLogEntry, Logged> batcher;
 
     public DecisionLogWriter(AgroalDataSource dataSource,
-                             DecisionLogConfig config, MeterRegistry metrics) {
+                             DecisionLogConfig config, MeterRegistry metrics, CpuPool cpu) {
         this.dataSource = dataSource;
-        this.batcher = new Batcher<>("decision-log-writer", config.maxBatch(), config.linger(), metrics, this::insert);
+        this.batcher = new Batcher<>("decision-log-writer", config.maxBatch(), config.linger(), metrics, cpu.executor(), this::insert);
     }
 
     /** Logs the entry; completes once it is committed (on the writer's thread: callers continue elsewhere). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -44,6 +45,7 @@ public final class Batcher<T, R> {
     private final int maxBatch;
     private final long lingerNanos;
     private final Call<T, R> call;
+    private final Executor completions;
     private final Timer calls;
     private final DistributionSummary sizes;
     private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
@@ -54,7 +56,7 @@ public final class Batcher<T, R> {
      * @param linger how long a batch waits for more items after its first one: a little latency for far fewer
      *               statements (and thread wake-ups) when requests arrive one by one; zero serves at once
      */
-    public Batcher(String name, int maxBatch, Duration linger, MeterRegistry metrics, Call<T, R> call) {
+    public Batcher(String name, int maxBatch, Duration linger, MeterRegistry metrics, Executor completions, Call<T, R> call) {
         this.name = name;
         this.calls = Timer.builder("nba.batch.call").description("One database call for a batch of concurrent requests")
                 .tag("batch", name).publishPercentileHistogram().register(metrics);
@@ -63,13 +65,14 @@ public final class Batcher<T, R> {
         this.maxBatch = maxBatch;
         this.lingerNanos = linger.toNanos();
         this.call = call;
+        this.completions = completions;
         this.thread = new Thread(this::serveUntilStopped, name);
         thread.setDaemon(true);
         thread.start();
     }
 
     /**
-     * Hands the item in; the result completes on the batcher's thread once the batch is served (exceptionally with
+     * Hands the item in; the result completes on the completions executor once the batch is served (exceptionally with
      * the call's exception). Callers that continue on it must not block.
      */
     public CompletableFuture<R> submit(T item) {
@@ -128,14 +131,19 @@ public final class Batcher<T, R> {
                 LOG.warnf("%s: one call for %d requests took %d ms; they all waited for it", name, batch.size(),
                         TimeUnit.NANOSECONDS.toMillis(took));
             }
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(results.get(i));
-            }
+            // One hand-off per batch: what follows each result runs off this thread, which goes back to the database.
+            List<Pending<T, R>> served = List.copyOf(batch);
+            completions.execute(() -> {
+                for (int i = 0; i < served.size(); i++) {
+                    served.get(i).result().complete(results.get(i));
+                }
+            });
         } catch (Exception | Error e) {
             // An Error too: the thread must live on, and every caller must get an answer.
             if (batch.size() == 1) {
                 LOG.errorf(e, "%s failed", name);
-                batch.get(0).result().completeExceptionally(new IllegalStateException(name + " failed", e));
+                CompletableFuture<R> failed = batch.get(0).result();
+                completions.execute(() -> failed.completeExceptionally(new IllegalStateException(name + " failed", e)));
                 return;
             }
             // One bad item must not fail the others: serve each on its own.

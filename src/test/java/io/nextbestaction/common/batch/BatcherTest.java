@@ -42,7 +42,7 @@ class BatcherTest {
     }
 
     private Batcher<String, String> batcher(int maxBatch, Duration linger) {
-        Batcher<String, String> b = new Batcher<>("test", maxBatch, linger, new SimpleMeterRegistry(), this::call);
+        Batcher<String, String> b = new Batcher<>("test", maxBatch, linger, new SimpleMeterRegistry(), Runnable::run, this::call);
         batchers.add(b);
         return b;
     }
