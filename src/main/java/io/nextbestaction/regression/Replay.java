@@ -1,6 +1,7 @@
 package io.nextbestaction.regression;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.common.json.Json;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.DecisionResponse;
@@ -25,10 +26,10 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class Replay {
 
-    /** A logged decision whose request cannot be read as a /decide request. */
-    public static class UnreadableDecisionException extends RuntimeException {
+    /** A logged decision whose request cannot be read as a /decide request: 422 through the API, exit 2 for ./regress. */
+    public static class UnreadableDecisionException extends ProblemException {
         public UnreadableDecisionException(String decisionId, String problem) {
-            super("The logged decision " + decisionId + " cannot be replayed: " + problem);
+            super(422, "Unreadable logged decision", "The logged decision " + decisionId + " cannot be replayed: " + problem);
         }
     }
 

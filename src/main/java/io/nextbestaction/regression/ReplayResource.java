@@ -46,8 +46,6 @@ public class ReplayResource {
         var candidate = versions.compiled(version);
         try (Connection connection = dataSource.getConnection()) {
             return replay.run(candidate, connection, last);
-        } catch (Replay.UnreadableDecisionException e) {
-            throw new ProblemException(422, "Unreadable logged decision", e.getMessage());
         }
     }
 }
