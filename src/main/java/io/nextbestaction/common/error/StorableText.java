@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import io.nextbestaction.common.json.Json;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,17 +73,10 @@ final class StorableText {
 
     /** account.attributes.colour, [0].offerId; for a key, the object that holds it (account.attributes). */
     private static String pathOf(JsonStreamContext context, boolean objectOnly) {
-        List<String> steps = new ArrayList<>();
+        List<Object> steps = new ArrayList<>();
         for (JsonStreamContext c = objectOnly ? context.getParent() : context; c != null && !c.inRoot(); c = c.getParent()) {
-            steps.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+            steps.add(0, c.inArray() ? (Object) c.getCurrentIndex() : c.getCurrentName());
         }
-        StringBuilder path = new StringBuilder();
-        for (String step : steps) {
-            if (!path.isEmpty() && !step.startsWith("[")) {
-                path.append('.');
-            }
-            path.append(step);
-        }
-        return path.toString();
+        return Json.path(steps);
     }
 }

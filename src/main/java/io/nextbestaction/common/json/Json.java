@@ -13,6 +13,9 @@ import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The one JSON configuration of the service, for requests, suites and the decision log alike. Quarkus applies it to
  * the mapper it injects; code that runs without CDI (the ./regress command) uses {@link #mapper()}.
@@ -60,15 +63,28 @@ public class Json implements ObjectMapperCustomizer {
 
     /** The JSON path of the failing value: account.seats.used, signals[0].type; empty for the document itself. */
     public static String path(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
+        List<Object> steps = new ArrayList<>();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
+                steps.add(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                steps.add(ref.getIndex());
+            }
+        }
+        return path(steps);
+    }
+
+    /** A field path from its steps, each a field name or an array index: account.seats.used, [0].offerId. */
+    public static String path(List<Object> steps) {
+        StringBuilder field = new StringBuilder();
+        for (Object step : steps) {
+            if (step instanceof Integer index) {
+                field.append('[').append(index).append(']');
+            } else {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
+                field.append(step);
             }
         }
         return field.toString();
