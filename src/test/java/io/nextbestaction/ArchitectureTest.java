@@ -51,7 +51,8 @@ class ArchitectureTest {
     @Test
     void theDecisionPathDoesNotReachUp() {
         noClasses().that().resideInAnyPackage("io.nextbestaction.decide..", "io.nextbestaction.history..", "io.nextbestaction.log..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rulesets..", "io.nextbestaction.regression..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rulesets..", "io.nextbestaction.regression..",
+                        "io.nextbestaction.reports..")
                 .check(SERVICE);
     }
 

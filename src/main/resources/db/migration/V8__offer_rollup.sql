@@ -1,0 +1,27 @@
+-- Offer performance by day, kept by a scheduled job (OfferRollup) from the decision log and the outcomes, so that a
+-- report over millions of decisions sums a few thousand rows. A decision counts on the day it was made (UTC), and so
+-- do the outcomes reported for it, whenever they come in.
+create table offer_rollup (
+    day                 date not null,
+    offer_id            text not null,
+    rule                text not null,   -- the workbook row that produced the offer, as the decision's reasons name it
+    segment             text not null,   -- '' when the request named none
+    channel             text not null,
+    ruleset_version     text not null,
+    decisions           bigint not null default 0,  -- decisions that showed the offer (held-out ones show nothing)
+    presented           bigint not null default 0,  -- (decision, offer) pairs with each outcome
+    clicked             bigint not null default 0,
+    accepted            bigint not null default 0,
+    purchased           bigint not null default 0,
+    dismissed           bigint not null default 0,
+    presented_converted bigint not null default 0,  -- presented, and accepted or purchased
+    presented_dismissed bigint not null default 0,  -- presented, and dismissed
+    primary key (day, offer_id, rule, segment, channel, ruleset_version)
+);
+
+-- How far the rollup has read: decisions made and outcomes recorded before up_to are counted, each once.
+create table offer_rollup_progress (
+    id      integer primary key check (id = 1),
+    up_to   timestamptz not null
+);
+create index contact_event_recorded_at_idx on contact_event (recorded_at);
