@@ -24,4 +24,8 @@ create table offer_rollup_progress (
     id      integer primary key check (id = 1),
     up_to   timestamptz not null
 );
+-- The account's segment, for the rollup: reading it out of each logged request's JSON cost the database more than
+-- the insert of the decision (bench/e2e.sh). '' when the request named none; older decisions have null and are read
+-- from their request.
+alter table decision add column segment text;
 create index contact_event_recorded_at_idx on contact_event (recorded_at);

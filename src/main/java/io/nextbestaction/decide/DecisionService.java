@@ -79,7 +79,8 @@ public class DecisionService {
             UUID decisionId = DecisionIds.next(now.toEpochMilli());
             String response = write(new DecisionResponse(decisionId.toString(), accountId, ruleSet.version(), holdout,
                     selection.offers(), selection.suppressed(), now));
-            DecisionLogEntry entry = new DecisionLogEntry(decisionId, request.requestId(), accountId,
+            String segment = request.account().segment() == null ? "" : request.account().segment().name();
+            DecisionLogEntry entry = new DecisionLogEntry(decisionId, request.requestId(), accountId, segment,
                     ruleSet.version(), requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout,
                     now);
             // A retry of a logged requestId is answered with the logged response, and is not counted again.

@@ -32,7 +32,7 @@ public class OfferRollup {
     private static final String DECISIONS = BOUNDS + """
             insert into offer_rollup as r (day, offer_id, rule, segment, channel, ruleset_version, decisions)
             select (d.created_at at time zone 'UTC')::date, o ->> 'offerId', coalesce(o -> 'reasons' ->> 0, ''),
-                   coalesce(d.request -> 'account' ->> 'segment', ''), coalesce(o ->> 'channel', ''), d.ruleset_version, count(*)
+                   coalesce(d.segment, d.request -> 'account' ->> 'segment', ''), coalesce(o ->> 'channel', ''), d.ruleset_version, count(*)
             from bounds, decision d cross join lateral jsonb_array_elements(d.offers) o
             where d.created_at >= bounds.since and d.created_at < bounds.until and not d.holdout
             group by 1, 2, 3, 4, 5, 6
@@ -69,7 +69,7 @@ public class OfferRollup {
             insert into offer_rollup as r (day, offer_id, rule, segment, channel, ruleset_version, presented, clicked,
                                            accepted, purchased, dismissed, presented_converted, presented_dismissed)
             select (d.created_at at time zone 'UTC')::date, x.offer_id, coalesce(o.offer -> 'reasons' ->> 0, ''),
-                   coalesce(d.request -> 'account' ->> 'segment', ''), coalesce(o.offer ->> 'channel', ''), d.ruleset_version,
+                   coalesce(d.segment, d.request -> 'account' ->> 'segment', ''), coalesce(o.offer ->> 'channel', ''), d.ruleset_version,
                    count(*) filter (where x.presented >= b.since and x.presented < b.until),
                    count(*) filter (where x.clicked >= b.since and x.clicked < b.until),
                    count(*) filter (where x.accepted >= b.since and x.accepted < b.until),

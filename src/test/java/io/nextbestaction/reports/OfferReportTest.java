@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Offer performance from seeded decisions and outcomes, the expected counts and intervals worked out by hand. Each
@@ -113,6 +114,26 @@ class OfferReportTest {
                 .contentType(containsString("text/csv"))
                 .body(containsString("version,decisions,presented,clicked,accepted,purchased,dismissed,conversion_rate"))
                 .body(containsString("\"" + version + "\",1,1,0,0,0,0,0.000000,0.000000,0.793451,0.000000,0.000000,0.793451"));
+    }
+
+    @Test
+    void shouldCountADecisionOfTheServiceInItsSegment() throws SQLException {
+        String account = "perf-enterprise-" + UUID.randomUUID();
+        String decisionId = given().contentType("application/json").body("""
+                        {"account": {"id": "%s", "segment": "ENTERPRISE", "seats": {"used": 9, "limit": 10}, "healthScore": 80},
+                         "channels": ["IN_APP"], "holdoutPercent": 0}""".formatted(account))
+                .post("/decide").then().statusCode(200).extract().path("decisionId");
+        given().contentType("application/json").body("{\"offerId\": \"seat-pack-10\", \"outcome\": \"PRESENTED\"}")
+                .post("/decisions/" + decisionId + "/outcomes").then().statusCode(201);
+        int before = enterprisePresented();
+        rollup.refresh();
+        assertEquals(before + 1, enterprisePresented());
+    }
+
+    private static int enterprisePresented() {
+        Integer presented = viewer().get("/reports/offers?by=segment").then().statusCode(200)
+                .extract().path("groups.find { it.key == 'ENTERPRISE' }.presented");
+        return presented == null ? 0 : presented;
     }
 
     @Test
