@@ -1,4 +1,4 @@
--- Offer performance by day, kept by a scheduled job (OfferRollup) from the decision log and the outcomes, so that a
+-- Offer performance by day, kept by a scheduled job (ReportRollup) from the decision log and the outcomes, so that a
 -- report over millions of decisions sums a few thousand rows. A decision counts on the day it was made (UTC), and so
 -- do the outcomes reported for it, whenever they come in.
 create table offer_rollup (
@@ -19,6 +19,26 @@ create table offer_rollup (
     primary key (day, offer_id, rule, segment, channel, ruleset_version)
 );
 
+-- Each account's first decision under each experiment key, held out or not, and its first conversion (an ACCEPTED or
+-- PURCHASED contact, from an outcome or imported) at or after it, of any offer type ('') and of each type: what the
+-- lift against the holdout compares. Kept by the same job.
+create table holdout_enrolment (
+    experiment_key  text not null,
+    account_id      text not null,
+    holdout         boolean not null,
+    enrolled_at     timestamptz not null,
+    primary key (experiment_key, account_id)
+);
+create index holdout_enrolment_account_idx on holdout_enrolment (account_id);
+create index holdout_enrolment_enrolled_idx on holdout_enrolment (experiment_key, enrolled_at);
+create table holdout_conversion (
+    experiment_key  text not null,
+    account_id      text not null,
+    offer_type      text not null,
+    first_at        timestamptz not null,
+    primary key (experiment_key, account_id, offer_type)
+);
+
 -- How far the rollup has read: decisions made and outcomes recorded before up_to are counted, each once.
 create table offer_rollup_progress (
     id      integer primary key check (id = 1),
@@ -28,4 +48,6 @@ create table offer_rollup_progress (
 -- the insert of the decision (bench/e2e.sh). '' when the request named none; older decisions have null and are read
 -- from their request.
 alter table decision add column segment text;
+-- The same for the holdout's experiment key (the request's, or the default).
+alter table decision add column experiment_key text;
 create index contact_event_recorded_at_idx on contact_event (recorded_at);

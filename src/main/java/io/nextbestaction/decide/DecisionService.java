@@ -81,7 +81,7 @@ public class DecisionService {
                     selection.offers(), selection.suppressed(), now));
             String segment = request.account().segment() == null ? "" : request.account().segment().name();
             DecisionLogEntry entry = new DecisionLogEntry(decisionId, request.requestId(), accountId, segment,
-                    ruleSet.version(), requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout,
+                    OfferSelection.experimentKey(request), ruleSet.version(), requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout,
                     now);
             // A retry of a logged requestId is answered with the logged response, and is not counted again.
             return decisionLogWriter.append(entry).thenApply(logged -> {

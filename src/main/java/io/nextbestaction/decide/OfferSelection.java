@@ -36,10 +36,14 @@ public class OfferSelection {
     public Selection select(RuleSet ruleSet, DecisionRequest request, List<PastContact> history, Instant now) {
         Findings findings = ruleSet.evaluate(toFacts(request, history, ruleSet.catalog(), now));
         Arbitration.Result result = Arbitration.rank(ruleSet.catalog(), findings, request);
-        boolean holdout = Holdout.isHeldOut(request.account().id(),
-                request.experimentKey() == null ? Holdout.DEFAULT_EXPERIMENT : request.experimentKey(),
+        boolean holdout = Holdout.isHeldOut(request.account().id(), experimentKey(request),
                 request.holdoutPercent() == null ? Holdout.DEFAULT_PERCENT : request.holdoutPercent());
         return new Selection(result.offers(), result.suppressed(), holdout, findings);
+    }
+
+    /** The experiment the request's holdout belongs to: its own key, or the default. */
+    public static String experimentKey(DecisionRequest request) {
+        return request.experimentKey() == null ? Holdout.DEFAULT_EXPERIMENT : request.experimentKey();
     }
 
     public static Account toFacts(DecisionRequest request, List<PastContact> history, OfferCatalog catalog, Instant now) {

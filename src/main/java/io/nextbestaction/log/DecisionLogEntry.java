@@ -6,8 +6,10 @@ import java.util.UUID;
 /**
  * A decision as it goes into the log. {@code rankedOffers} is set only for a holdout decision, whose response offers
  * nothing but whose log keeps what it would have offered; otherwise the offers are taken from the response.
- * {@code segment} is the account's, kept apart for the reports (empty when the request names none).
+ * {@code segment} (empty when the request names none) and {@code experimentKey} (the holdout's) are kept apart for
+ * the reports.
  */
-public record DecisionLogEntry(UUID id, String requestId, String accountId, String segment, String rulesetVersion,
+public record DecisionLogEntry(UUID id, String requestId, String accountId, String segment, String experimentKey,
+                               String rulesetVersion,
                                String request, String rankedOffers, String response, boolean holdout, Instant decidedAt) {
 }

@@ -30,15 +30,17 @@ public class DecisionLogWriter {
 
     /** One statement, one commit (autocommit); a requestId already logged, or twice in a batch, is skipped. */
     private static final String INSERT = """
-            insert into decision (id, request_id, account_id, segment, ruleset_version, request, offers, suppressed,
-                                  response, holdout, created_at)
-            select cast(e.id as uuid), e.request_id, e.account_id, e.segment, e.ruleset_version, cast(e.request as json),
+            insert into decision (id, request_id, account_id, segment, experiment_key, ruleset_version, request, offers,
+                                  suppressed, response, holdout, created_at)
+            select cast(e.id as uuid), e.request_id, e.account_id, e.segment, e.experiment_key, e.ruleset_version,
+                   cast(e.request as json),
                    cast(coalesce(e.offers, r.doc ->> 'offers') as jsonb), cast(r.doc -> 'suppressed' as jsonb), r.doc,
                    cast(e.holdout as boolean), cast(e.created_at as timestamptz)
             from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
-                     with ordinality as e(id, request_id, account_id, segment, ruleset_version, request, offers, response,
-                                          holdout, created_at, n)
+                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as text[]))
+                     with ordinality as e(id, request_id, account_id, segment, experiment_key, ruleset_version, request,
+                                          offers, response, holdout, created_at, n)
                  cross join lateral (select cast(e.response as json) as doc) r
             order by e.n
             on conflict (request_id) do nothing
@@ -67,19 +69,20 @@ public class DecisionLogWriter {
 
     private List<Logged> insert(List<DecisionLogEntry> batch) throws SQLException {
         int size = batch.size();
-        String[][] columns = new String[10][size];
+        String[][] columns = new String[11][size];
         for (int i = 0; i < size; i++) {
             DecisionLogEntry e = batch.get(i);
             columns[0][i] = e.id().toString();
             columns[1][i] = e.requestId();
             columns[2][i] = e.accountId();
             columns[3][i] = e.segment();
-            columns[4][i] = e.rulesetVersion();
-            columns[5][i] = e.request();
-            columns[6][i] = e.rankedOffers();
-            columns[7][i] = e.response();
-            columns[8][i] = String.valueOf(e.holdout());
-            columns[9][i] = e.decidedAt().toString();
+            columns[4][i] = e.experimentKey();
+            columns[5][i] = e.rulesetVersion();
+            columns[6][i] = e.request();
+            columns[7][i] = e.rankedOffers();
+            columns[8][i] = e.response();
+            columns[9][i] = String.valueOf(e.holdout());
+            columns[10][i] = e.decidedAt().toString();
         }
         Set<UUID> inserted = new HashSet<>();
         Map<String, Logged> logged = new HashMap<>();

@@ -17,9 +17,9 @@ import java.util.List;
 public class OfferPerformance {
 
     private final AgroalDataSource dataSource;
-    private final OfferRollup rollup;
+    private final ReportRollup rollup;
 
-    public OfferPerformance(AgroalDataSource dataSource, OfferRollup rollup) {
+    public OfferPerformance(AgroalDataSource dataSource, ReportRollup rollup) {
         this.dataSource = dataSource;
         this.rollup = rollup;
     }

@@ -2,6 +2,7 @@ package io.nextbestaction.reports;
 
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
+import io.nextbestaction.decide.Holdout;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -19,7 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-@Path("/reports/offers")
+@Path("/reports")
 public class ReportResource {
 
     static final String CSV = "text/csv";
@@ -27,12 +29,15 @@ public class ReportResource {
     private static final int DEFAULT_DAYS = 30;
 
     private final OfferPerformance performance;
+    private final HoldoutLift lift;
 
-    public ReportResource(OfferPerformance performance) {
+    public ReportResource(OfferPerformance performance, HoldoutLift lift) {
         this.performance = performance;
+        this.lift = lift;
     }
 
     @GET
+    @Path("offers")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Offer performance",
@@ -42,20 +47,53 @@ public class ReportResource {
                     + " 30 days); asOf says up to when decisions and outcomes are counted. Also as CSV (Accept: text/csv).")
     public OfferReport offers(@QueryParam("from") String from, @QueryParam("to") String to,
                               @QueryParam("by") @DefaultValue("offer") String by) throws SQLException {
-        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : day("to", to);
-        LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : day("from", from);
-        if (first.isAfter(last)) {
-            throw invalid("from", "must not be after to (" + last + ")");
-        }
-        return performance.report(first, last, groupBy(by));
+        LocalDate[] days = days(from, to);
+        return performance.report(days[0], days[1], groupBy(by));
     }
 
     @GET
+    @Path("offers")
     @Authenticated
     @Produces(CSV)
     public String offersAsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                               @QueryParam("by") @DefaultValue("offer") String by) throws SQLException {
         return ReportCsv.of(offers(from, to, by));
+    }
+
+    @GET
+    @Path("lift")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Lift against the holdout",
+            description = "Accounts whose first decision under experimentKey (default expansion-default) was made from from to"
+                    + " to (days, UTC, both included; default the last 30 days), treated against held out: the share that"
+                    + " converted (an ACCEPTED or PURCHASED outcome or imported contact) within window (ISO-8601, default"
+                    + " P14D) after that decision, the absolute and relative lift with 95 % intervals and the p-value of the"
+                    + " difference; overall and per offer type.")
+    public LiftReport lift(@QueryParam("experimentKey") @DefaultValue(Holdout.DEFAULT_EXPERIMENT) String experimentKey,
+                           @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("window") @DefaultValue("P14D") String window) throws SQLException {
+        LocalDate[] days = days(from, to);
+        Duration within;
+        try {
+            within = Duration.parse(window);
+        } catch (DateTimeParseException e) {
+            throw invalid("window", "must be an ISO-8601 duration such as P14D, not \"" + window + "\"");
+        }
+        if (within.isNegative() || within.isZero()) {
+            throw invalid("window", "must be longer than zero");
+        }
+        return lift.report(experimentKey, days[0], days[1], within);
+    }
+
+    /** from and to as days, both included; by default the last 30 days, today included. */
+    private static LocalDate[] days(String from, String to) {
+        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : day("to", to);
+        LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : day("from", from);
+        if (first.isAfter(last)) {
+            throw invalid("from", "must not be after to (" + last + ")");
+        }
+        return new LocalDate[] {first, last};
     }
 
     private static LocalDate day(String field, String value) {

@@ -34,7 +34,7 @@ class OfferReportTest {
     static final String RULE = "perf.drl.xlsx › Perf row 5: perf offer";
 
     @Inject
-    OfferRollup rollup;
+    ReportRollup rollup;
 
     static RequestSpecification viewer() {
         return given().config(RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE)))
@@ -153,7 +153,7 @@ class OfferReportTest {
         return "groups.find { it.key == '" + key + "' }." + field;
     }
 
-    private static Connection connect() throws SQLException {
+    static Connection connect() throws SQLException {
         return DriverManager.getConnection(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
                 "postgres", "");
     }

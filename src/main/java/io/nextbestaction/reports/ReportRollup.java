@@ -1,6 +1,9 @@
 package io.nextbestaction.reports;
 
 import io.agroal.api.AgroalDataSource;
+import io.nextbestaction.decide.Holdout;
+import io.nextbestaction.rules.OfferCatalog;
+import io.nextbestaction.rules.ServingRuleSet;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -14,16 +17,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps offer_rollup up to date: each run counts the decisions made and the outcomes recorded since the last run,
- * once each, a day at a time. One instance runs it at a time (an advisory lock); the others skip.
+ * Keeps the reports' tables up to date (offer_rollup, holdout_enrolment, holdout_conversion): each run counts the
+ * decisions made and the outcomes recorded since the last run, once each, a day at a time. One instance runs it at a
+ * time (an advisory lock); the others skip.
  */
 @ApplicationScoped
-public class OfferRollup {
+public class ReportRollup {
 
-    private static final Logger LOG = Logger.getLogger(OfferRollup.class);
+    private static final Logger LOG = Logger.getLogger(ReportRollup.class);
     private static final long LOCK = 0x4e42_4152_4f4cL;
     private static final Duration STEP = Duration.ofDays(1);
 
@@ -88,13 +93,47 @@ public class OfferRollup {
                           presented_converted = r.presented_converted + excluded.presented_converted,
                           presented_dismissed = r.presented_dismissed + excluded.presented_dismissed""";
 
+    /** An account's first decision under each experiment key; decisions logged before the key had a column name it in the request. */
+    private static final String ENROLMENTS = BOUNDS + """
+            insert into holdout_enrolment (experiment_key, account_id, holdout, enrolled_at)
+            select distinct on (k.key, d.account_id) k.key, d.account_id, d.holdout, d.created_at
+            from bounds b, decision d
+                 cross join lateral (select coalesce(d.experiment_key, d.request ->> 'experimentKey', cast(? as text)) as key) k
+            where d.created_at >= b.since and d.created_at < b.until
+            order by k.key, d.account_id, d.created_at
+            on conflict (experiment_key, account_id) do nothing""";
+
+    /**
+     * Conversions (ACCEPTED or PURCHASED, outcomes and imported contacts alike) at or after an enrolment: the first of
+     * any type ('') and of each offer type, the type as the decision offered it, else as the serving catalog lists it.
+     */
+    private static final String CONVERSIONS = BOUNDS + """
+            , converted as (
+                select c.account_id, c.at, coalesce(o.type, t.type) as offer_type
+                from bounds b, contact_event c
+                     left join decision d on d.id = c.decision_id
+                     left join lateral (select e ->> 'type' as type from jsonb_array_elements(d.offers) e
+                                        where e ->> 'offerId' = c.offer_id limit 1) o on true
+                     left join unnest(cast(? as text[]), cast(? as text[])) as t(offer_id, type) on t.offer_id = c.offer_id
+                where c.recorded_at >= b.since and c.recorded_at < b.until and c.outcome in ('ACCEPTED', 'PURCHASED')
+            )
+            insert into holdout_conversion as h (experiment_key, account_id, offer_type, first_at)
+            select e.experiment_key, e.account_id, types.offer_type, min(cv.at)
+            from converted cv join holdout_enrolment e on e.account_id = cv.account_id and cv.at >= e.enrolled_at
+                 cross join lateral (values (''), (cv.offer_type)) as types(offer_type)
+            where types.offer_type is not null
+            group by 1, 2, 3
+            on conflict (experiment_key, account_id, offer_type) do update set first_at = least(h.first_at, excluded.first_at)""";
+
     private final AgroalDataSource dataSource;
     private final ReportsConfig config;
+    private final ServingRuleSet serving;
     private volatile boolean failing;
 
-    public OfferRollup(AgroalDataSource dataSource, ReportsConfig config) {
+    public ReportRollup(AgroalDataSource dataSource, ReportsConfig config, ServingRuleSet serving) {
         this.dataSource = dataSource;
         this.config = config;
+        this.serving = serving;
     }
 
     @Scheduled(every = "${nba.reports.refresh-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -125,10 +164,13 @@ public class OfferRollup {
                 connection.setAutoCommit(false);
                 Instant from = start(connection, target);
                 connection.commit();
+                String[][] catalog = offerTypes();
                 while (from.isBefore(target)) {
                     Instant to = from.plus(STEP).isBefore(target) ? from.plus(STEP) : target;
                     count(connection, DECISIONS, from, to);
                     count(connection, OUTCOMES, from, to);
+                    count(connection, ENROLMENTS, from, to, Holdout.DEFAULT_EXPERIMENT);
+                    count(connection, CONVERSIONS, from, to, catalog[0], catalog[1]);
                     try (PreparedStatement progress = connection.prepareStatement("update offer_rollup_progress set up_to = ?")) {
                         progress.setObject(1, to.atOffset(ZoneOffset.UTC));
                         progress.executeUpdate();
@@ -173,10 +215,24 @@ public class OfferRollup {
         return upTo(connection).orElseThrow();
     }
 
-    private static void count(Connection connection, String sql, Instant from, Instant to) throws SQLException {
+    /** Offer ids and their types in the serving catalog, for contacts that belong to no decision. */
+    private String[][] offerTypes() {
+        List<OfferCatalog.Offer> offers = serving.current().map(r -> List.copyOf(r.catalog().offers().values())).orElse(List.of());
+        return new String[][] {offers.stream().map(OfferCatalog.Offer::id).toArray(String[]::new),
+                offers.stream().map(o -> o.type().name()).toArray(String[]::new)};
+    }
+
+    private static void count(Connection connection, String sql, Instant from, Instant to, Object... more) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, from.atOffset(ZoneOffset.UTC));
             statement.setObject(2, to.atOffset(ZoneOffset.UTC));
+            for (int i = 0; i < more.length; i++) {
+                if (more[i] instanceof String[] array) {
+                    statement.setArray(3 + i, connection.createArrayOf("text", array));
+                } else {
+                    statement.setObject(3 + i, more[i]);
+                }
+            }
             statement.executeUpdate();
         }
     }
