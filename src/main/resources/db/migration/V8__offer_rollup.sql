@@ -38,6 +38,25 @@ create table holdout_conversion (
     first_at        timestamptz not null,
     primary key (experiment_key, account_id, offer_type)
 );
+-- What the lift report sums, a few rows per day whatever the number of accounts: the accounts enrolled each day on
+-- each side, and those of them whose first conversion (of any type, '', and of each) came within delay_hours of
+-- their first decision (the delay rounded up to whole hours).
+create table holdout_daily (
+    experiment_key  text not null,
+    day             date not null,
+    holdout         boolean not null,
+    accounts        bigint not null,
+    primary key (experiment_key, day, holdout)
+);
+create table holdout_daily_conversion (
+    experiment_key  text not null,
+    day             date not null,
+    holdout         boolean not null,
+    offer_type      text not null,
+    delay_hours     integer not null,
+    accounts        bigint not null,
+    primary key (experiment_key, day, holdout, offer_type, delay_hours)
+);
 
 -- How far the rollup has read: decisions made and outcomes recorded before up_to are counted, each once.
 create table offer_rollup_progress (

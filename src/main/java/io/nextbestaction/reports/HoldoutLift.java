@@ -11,12 +11,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The lift against the holdout, from the enrolments and first conversions the rollup keeps. */
+/** The lift against the holdout, summed from the daily counts the rollup keeps. */
 @ApplicationScoped
 public class HoldoutLift {
 
@@ -37,8 +36,8 @@ public class HoldoutLift {
         Map<String, long[]> converted = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement query = connection.prepareStatement("""
-                    select holdout, count(*) from holdout_enrolment
-                    where experiment_key = ? and enrolled_at >= ? and enrolled_at < ? group by holdout""")) {
+                    select holdout, sum(accounts) from holdout_daily
+                    where experiment_key = ? and day >= ? and day <= ? group by holdout""")) {
                 bind(query, experimentKey, from, to);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -47,14 +46,11 @@ public class HoldoutLift {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement("""
-                    select e.holdout, c.offer_type, count(*)
-                    from holdout_enrolment e join holdout_conversion c
-                         on c.experiment_key = e.experiment_key and c.account_id = e.account_id
-                    where e.experiment_key = ? and e.enrolled_at >= ? and e.enrolled_at < ?
-                      and c.first_at <= e.enrolled_at + cast(? as interval)
+                    select holdout, offer_type, sum(accounts) from holdout_daily_conversion
+                    where experiment_key = ? and day >= ? and day <= ? and delay_hours <= ?
                     group by 1, 2""")) {
                 bind(query, experimentKey, from, to);
-                query.setString(4, window.toString());
+                query.setLong(4, window.toHours());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         converted.computeIfAbsent(rows.getString(2), t -> new long[2])[rows.getBoolean(1) ? 1 : 0] = rows.getLong(3);
@@ -76,7 +72,7 @@ public class HoldoutLift {
 
     private static void bind(PreparedStatement query, String experimentKey, LocalDate from, LocalDate to) throws SQLException {
         query.setString(1, experimentKey);
-        query.setObject(2, from.atStartOfDay().atOffset(ZoneOffset.UTC));
-        query.setObject(3, to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        query.setObject(2, from);
+        query.setObject(3, to);
     }
 }

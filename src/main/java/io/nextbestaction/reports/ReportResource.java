@@ -80,8 +80,8 @@ public class ReportResource {
         } catch (DateTimeParseException e) {
             throw invalid("window", "must be an ISO-8601 duration such as P14D, not \"" + window + "\"");
         }
-        if (within.isNegative() || within.isZero()) {
-            throw invalid("window", "must be longer than zero");
+        if (within.isNegative() || within.isZero() || within.toSeconds() % 3600 != 0) {
+            throw invalid("window", "must be a whole number of hours, more than zero, such as P14D or PT36H");
         }
         return lift.report(experimentKey, days[0], days[1], within);
     }

@@ -54,6 +54,16 @@ class LiftReportTest {
         // A shorter window leaves out the conversions that came after it.
         viewer().get("/reports/lift?experimentKey=" + key + "&window=PT1H").then().statusCode(200)
                 .body("overall.treated.successes", equalTo(0));
+        // An earlier purchase recorded late moves its account to the shorter delay, counted once.
+        try (Connection db = connect()) {
+            contact(db, key + "-false-39", "30 minutes");
+        }
+        rollup.refresh();
+        viewer().get("/reports/lift?experimentKey=" + key).then().statusCode(200)
+                .body("overall.treated.successes", equalTo(13))
+                .body("byOfferType.ADD_ON.treated.successes", equalTo(13));
+        viewer().get("/reports/lift?experimentKey=" + key + "&window=PT1H").then().statusCode(200)
+                .body("overall.treated.successes", equalTo(1));
     }
 
     @Test
@@ -74,6 +84,7 @@ class LiftReportTest {
     void shouldNameAWrongWindow() {
         viewer().get("/reports/lift?window=two weeks").then().statusCode(400).body("errors[0].field", equalTo("window"));
         viewer().get("/reports/lift?window=P0D").then().statusCode(400).body("errors[0].field", equalTo("window"));
+        viewer().get("/reports/lift?window=PT90M").then().statusCode(400).body("errors[0].field", equalTo("window"));
     }
 
     /**
