@@ -19,15 +19,20 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 @Path("/contact-history")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Contact history", description = "Contacts made outside the service, so that caps and cooldowns count them")
 public class ContactHistoryResource {
+
+    @Schema(name = "ContactsImported", description = "How many contacts were stored: all the rows sent")
+    public record ContactsImported(@Schema(examples = "1") int stored) {
+    }
 
     private final ContactHistory history;
     private final Violations violations;
@@ -40,12 +45,15 @@ public class ContactHistoryResource {
     }
 
     @POST
-    @Operation(summary = "Import contacts made elsewhere", description = "All rows are stored or none; a bad row is named by its index.")
+    @Operation(operationId = "importContacts", summary = "Import contacts made elsewhere", description = "All rows are stored or none; a bad row is named by its index.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ContactRecord.class),
             examples = @ExampleObject(name = "one presentation",
                     value = "[{\"accountId\": \"acc-42\", \"offerId\": \"seat-pack-10\", \"outcome\": \"PRESENTED\", \"at\": \"2026-11-20T09:00:00Z\"}]")))
-    @APIResponse(responseCode = "201", description = "Every row stored")
+    @APIResponse(responseCode = "201", description = "Every row stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactsImported.class),
+                    examples = @ExampleObject(name = "one presentation", value = "{\"stored\": 1}")))
+    @APIResponse(responseCode = "400", description = "A row is invalid (named by its index, e.g. [1].outcome) or in the future; nothing was stored")
     public Response importContacts(String body) throws JsonProcessingException {
         List<ContactRecord> rows = json.readValue(body, new TypeReference<List<ContactRecord>>() { });
         if (rows == null) {
@@ -58,6 +66,6 @@ public class ContactHistoryResource {
             violations.check(rows.get(i), "[" + i + "].");
         }
         history.importContacts(rows, Instant.now());
-        return Response.status(201).entity(Map.of("stored", rows.size())).build();
+        return Response.status(201).entity(new ContactsImported(rows.size())).build();
     }
 }

@@ -3,6 +3,7 @@ package io.nextbestaction.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nextbestaction.common.error.Violations;
+import io.nextbestaction.rules.facts.Outcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,15 +17,25 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Map;
 
 @Path("/decisions/{decisionId}/outcomes")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Decisions")
 public class OutcomeResource {
+
+    /** The answer: the outcome as stored, for the decision and offer it is about. */
+    @Schema(name = "OutcomeRecorded", description = "The outcome as stored, for the decision and offer it is about")
+    public record OutcomeRecorded(@Schema(examples = "709e6bc6-47ef-4e7e-87b8-399412e25c45") String decisionId,
+                                  @Schema(examples = "seat-pack-10") String offerId, Outcome outcome) {
+    }
+
+    static final String EXAMPLE_RECORDED = """
+            {"decisionId": "709e6bc6-47ef-4e7e-87b8-399412e25c45", "offerId": "seat-pack-10", "outcome": "PRESENTED"}""";
 
     private final ContactHistory history;
     private final Violations violations;
@@ -37,21 +48,26 @@ public class OutcomeResource {
     }
 
     @POST
-    @Operation(summary = "Report what happened to an offer of a decision",
+    @Operation(operationId = "recordOutcome", summary = "Report what happened to an offer of a decision",
             description = "Stored durably before 201; it counts for caps from then on. A repeat of the same outcome is idempotent (200).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OutcomeReport.class),
             examples = @ExampleObject(name = "presented",
                     value = "{\"offerId\": \"seat-pack-10\", \"outcome\": \"PRESENTED\", \"at\": \"2026-11-23T10:00:00Z\"}")))
-    @APIResponse(responseCode = "201", description = "Stored")
-    @APIResponse(responseCode = "200", description = "The same outcome was stored before")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeRecorded.class),
+                    examples = @ExampleObject(name = "presented", value = EXAMPLE_RECORDED)))
+    @APIResponse(responseCode = "200", description = "The same outcome was stored before",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeRecorded.class),
+                    examples = @ExampleObject(name = "presented", value = EXAMPLE_RECORDED)))
+    @APIResponse(responseCode = "400", description = "Invalid outcome report; the problem names the field")
     @APIResponse(responseCode = "404", description = "Unknown decision, or an offer the decision did not make")
     public Response recordOutcome(@PathParam("decisionId") String decisionId, String body) throws JsonProcessingException, SQLException {
         OutcomeReport report = json.readValue(body, OutcomeReport.class);
         violations.check(report, "");
         boolean created = history.recordOutcome(decisionId, report, Instant.now());
         return Response.status(created ? 201 : 200)
-                .entity(Map.of("decisionId", decisionId, "offerId", report.offerId(), "outcome", report.outcome()))
+                .entity(new OutcomeRecorded(decisionId, report.offerId(), report.outcome()))
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package io.nextbestaction.regression;
 
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.rules.facts.Outcome;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public record RegressionCase(String name, String source, List<HistoryEntry> hist
                              List<String> expectedOffers, Map<String, Set<String>> expectedSuppressed, Boolean expectedHoldout,
                              Origin origin) {
 
+    @Schema(name = "CaseOrigin", description = "PINNED: a suite of the service; VERSION: a case file stored with the version")
     public enum Origin { PINNED, VERSION }
 
     /** A contact with the account {@code daysAgo} days before the run. */

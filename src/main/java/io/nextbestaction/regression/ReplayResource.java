@@ -13,6 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +25,7 @@ import java.util.List;
 
 @Path("/rulesets/{version}/replay")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Regression")
 public class ReplayResource {
 
     static final int MAX_DECISIONS = 100_000;
@@ -36,9 +42,17 @@ public class ReplayResource {
 
     @POST
     @Authenticated
-    @Operation(summary = "Replay the last logged decisions against a version",
+    @Operation(operationId = "replayDecisions", summary = "Replay the last logged decisions against a version",
             description = "Re-decides the last N logged decisions (each at its own time, with the history it had) and reports how many would change: top offer, offers added or removed, suppressions added or removed, by offer and by segment.")
-    public ReplayReport replay(@PathParam("version") int version, @QueryParam("last") @DefaultValue("1000") int last) throws SQLException {
+    @APIResponse(responseCode = "200", description = "The impact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayReport.class)))
+    @APIResponse(responseCode = "400", description = "last is not from 1 to 100000")
+    @APIResponse(responseCode = "404", description = "No such version is stored")
+    @APIResponse(responseCode = "409", description = "A REJECTED version, or one that no longer compiles")
+    @APIResponse(responseCode = "422", description = "A logged decision cannot be read; the problem names it")
+    public ReplayReport replay(@PathParam("version") int version,
+                               @Parameter(description = "How many of the newest logged decisions to replay, 1 to 100000")
+                               @QueryParam("last") @DefaultValue("1000") int last) throws SQLException {
         if (last < 1 || last > MAX_DECISIONS) {
             throw ProblemException.invalid("last must be from 1 to " + MAX_DECISIONS + ".",
                     List.of(new Problem.FieldError("last", "must be from 1 to " + MAX_DECISIONS)));

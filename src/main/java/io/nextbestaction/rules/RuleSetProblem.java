@@ -1,10 +1,18 @@
 package io.nextbestaction.rules;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Something wrong in a ruleset, located the way an analyst finds it: file, sheet and cell (A1 notation), and what is
  * wrong in plain words. {@code detail} holds the rules engine's own text where it had something to say (else null).
  */
-public record RuleSetProblem(String file, String sheet, String cell, String message, String detail) {
+@Schema(name = "RulesetProblem", description = "Something wrong in a ruleset, where an analyst finds it: file, sheet and cell")
+public record RuleSetProblem(@Schema(examples = "add-on.drl.xlsx") String file,
+                             @Schema(examples = "Add-ons") String sheet,
+                             @Schema(description = "A1 notation; null where the problem is not in one cell", examples = "F14") String cell,
+                             @Schema(examples = "7 looks like a percentage; write 0.07 or 7 % (Propensity takes a number from 0 to 1 (80 % is 0.8), e.g. 0.6)")
+                             String message,
+                             @Schema(description = "The rules engine's own text, where it had something to say") String detail) {
 
     public RuleSetProblem(String file, String sheet, String cell, String message) {
         this(file, sheet, cell, message, null);

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** When an API key is configured (NBA_API_KEY), the journey-tool endpoints need it in the X-API-Key header. */
 public class ApiKey {
 
-    static final String HEADER = "X-API-Key";
+    public static final String HEADER = "X-API-Key";
 
     private final Optional<byte[]> key;
 
@@ -34,7 +34,8 @@ public class ApiKey {
         return ProblemMappers.respond(Problem.of(401, "Unauthorized", "Send the configured API key in the " + HEADER + " header."));
     }
 
-    private static boolean guarded(String path) {
+    /** The journey-tool endpoints, which need the key when one is configured. */
+    public static boolean guarded(String path) {
         return path.startsWith("/decide") || path.startsWith("/decisions") || path.startsWith("/contact-history");
     }
 }
