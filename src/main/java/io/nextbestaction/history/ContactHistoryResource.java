@@ -32,11 +32,13 @@ public class ContactHistoryResource {
     private final ContactHistory history;
     private final Violations violations;
     private final ObjectMapper json;
+    private final OutcomeCounters counters;
 
-    public ContactHistoryResource(ContactHistory history, Violations violations, ObjectMapper json) {
+    public ContactHistoryResource(ContactHistory history, Violations violations, ObjectMapper json, OutcomeCounters counters) {
         this.history = history;
         this.violations = violations;
         this.json = json;
+        this.counters = counters;
     }
 
     @POST
@@ -58,6 +60,7 @@ public class ContactHistoryResource {
             violations.check(rows.get(i), "[" + i + "].");
         }
         history.importContacts(rows, Instant.now());
+        counters.imported(rows);
         return Response.status(201).entity(Map.of("stored", rows.size())).build();
     }
 }

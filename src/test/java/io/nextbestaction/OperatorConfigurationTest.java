@@ -1,4 +1,4 @@
-package io.nextbestaction.common.database;
+package io.nextbestaction;
 
 import io.nextbestaction.regression.RegressCommandTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +8,11 @@ import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,26 +27,35 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * A JDBC URL as an operator writes it, naming no schema, and the schema as its own setting: the service starts,
- * decides, stores and reads in that schema, and ./regress reads the same log.
+ * The service as an operator configures it: a JDBC URL that names no schema, the schema as its own setting, and the
+ * address of a trace collector written down while tracing is not turned on.
  */
 @QuarkusTest
-@TestProfile(PlainJdbcUrlTest.PlainUrl.class)
-class PlainJdbcUrlTest {
+@TestProfile(OperatorConfigurationTest.AsAnOperatorWritesIt.class)
+class OperatorConfigurationTest {
 
     static final String SCHEMA = "nba_plain_url";
 
-    public static class PlainUrl implements QuarkusTestProfile {
+    public static class AsAnOperatorWritesIt implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", RegressCommandTest.testDatabase(), "nba.database.schema", SCHEMA);
+            try (ServerSocket free = new ServerSocket(0)) {
+                return Map.of("quarkus.datasource.jdbc.url", RegressCommandTest.testDatabase(),
+                        "nba.database.schema", SCHEMA,
+                        "quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:" + free.getLocalPort(),
+                        // Spans would be exported every 50 ms if tracing were on, so that the wait below would see them.
+                        "quarkus.otel.bsp.schedule.delay", "50ms");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
     @Test
-    void shouldDecideStoreAndReadInTheConfiguredSchema() throws SQLException {
+    void shouldDecideStoreAndReadInTheConfiguredSchemaWithAPlainJdbcUrl() throws SQLException {
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         assertFalse(url.contains("currentSchema"), url);
 
@@ -65,6 +79,23 @@ class PlainJdbcUrlTest {
         RegressCommandTest.Run replay = RegressCommandTest.regress("--replay", "1", "--database", url, "--schema", SCHEMA);
         assertEquals(0, replay.exitCode(), replay.err());
         assertTrue(replay.out().contains("Replay of the last 1 logged decision"), replay.out());
+    }
+
+    @Test
+    void shouldSendNothingToTheCollectorWhileTracingIsOff() throws IOException {
+        URI collector = URI.create(ConfigProvider.getConfig().getValue("quarkus.otel.exporter.otlp.endpoint", String.class));
+        try (ServerSocket listening = new ServerSocket(collector.getPort(), 50, InetAddress.getLoopbackAddress())) {
+            for (int i = 0; i < 5; i++) {
+                given().contentType(ContentType.JSON)
+                        .body("{\"account\": {\"id\": \"tracing-off-" + i + "\", \"seats\": {\"used\": 9, \"limit\": 10}}}")
+                        .post("/decide").then().statusCode(200);
+            }
+            listening.setSoTimeout(2000);
+            listening.accept().close();
+            fail("the service connected to the collector at " + collector + " with tracing off");
+        } catch (SocketTimeoutException nothingCame) {
+            // as it should be
+        }
     }
 
     private static long count(String sql) throws SQLException {
