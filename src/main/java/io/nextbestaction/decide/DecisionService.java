@@ -58,8 +58,8 @@ public class DecisionService {
         this.jsonValues = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .without(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         this.metrics = metrics;
-        this.decisionsShown = metrics.counter("nba.decisions", "holdout", "false");
-        this.decisionsHeldOut = metrics.counter("nba.decisions", "holdout", "true");
+        this.decisionsShown = decisions(metrics, false);
+        this.decisionsHeldOut = decisions(metrics, true);
     }
 
     /**
@@ -91,10 +91,19 @@ public class DecisionService {
                 }
                 (holdout ? decisionsHeldOut : decisionsShown).increment();
                 selection.suppressed().forEach(s -> suppressionsByGuardrail.computeIfAbsent(s.guardrail(),
-                        guardrail -> metrics.counter("nba.suppressions", "guardrail", guardrail)).increment());
+                        guardrail -> Counter.builder("nba.suppressions")
+                                .description("Offers a guardrail held back in logged decisions, by guardrail (a retry is not counted again)")
+                                .tag("guardrail", guardrail).register(metrics)).increment());
                 return response;
             });
         });
+    }
+
+    private static Counter decisions(MeterRegistry metrics, boolean holdout) {
+        return Counter.builder("nba.decisions")
+                .description("Decisions logged and answered, by whether the account fell in the holdout (a retry of a logged"
+                        + " requestId is not counted again)")
+                .tag("holdout", Boolean.toString(holdout)).register(metrics);
     }
 
     /**

@@ -37,11 +37,13 @@ public class ContactHistoryResource {
     private final ContactHistory history;
     private final Violations violations;
     private final ObjectMapper json;
+    private final OutcomeCounters counters;
 
-    public ContactHistoryResource(ContactHistory history, Violations violations, ObjectMapper json) {
+    public ContactHistoryResource(ContactHistory history, Violations violations, ObjectMapper json, OutcomeCounters counters) {
         this.history = history;
         this.violations = violations;
         this.json = json;
+        this.counters = counters;
     }
 
     @POST
@@ -66,6 +68,7 @@ public class ContactHistoryResource {
             violations.check(rows.get(i), "[" + i + "].");
         }
         history.importContacts(rows, Instant.now());
+        counters.imported(rows);
         return Response.status(201).entity(new ContactsImported(rows.size())).build();
     }
 }

@@ -40,11 +40,13 @@ public class OutcomeResource {
     private final ContactHistory history;
     private final Violations violations;
     private final ObjectMapper json;
+    private final OutcomeCounters counters;
 
-    public OutcomeResource(ContactHistory history, Violations violations, ObjectMapper json) {
+    public OutcomeResource(ContactHistory history, Violations violations, ObjectMapper json, OutcomeCounters counters) {
         this.history = history;
         this.violations = violations;
         this.json = json;
+        this.counters = counters;
     }
 
     @POST
@@ -66,6 +68,9 @@ public class OutcomeResource {
         OutcomeReport report = json.readValue(body, OutcomeReport.class);
         violations.check(report, "");
         boolean created = history.recordOutcome(decisionId, report, Instant.now());
+        if (created) {
+            counters.reported(report.offerId(), report.outcome());
+        }
         return Response.status(created ? 201 : 200)
                 .entity(new OutcomeRecorded(decisionId, report.offerId(), report.outcome()))
                 .build();

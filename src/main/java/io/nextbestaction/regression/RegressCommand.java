@@ -1,5 +1,6 @@
 package io.nextbestaction.regression;
 
+import io.nextbestaction.common.database.DatabaseConfig;
 import io.nextbestaction.decide.OfferSelection;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,16 +20,18 @@ import java.util.List;
 /**
  * {@code ./regress [--rules DIR] [SUITE...]}: runs suites against the rule files of a folder, without a server or a
  * database. Exit code 0 when every case passes, 1 when one fails, 2 when the rules or a suite cannot be read.
- * {@code ./regress --replay N [--rules DIR] [--database JDBC-URL]} re-decides the last N logged decisions instead.
+ * {@code ./regress --replay N [--rules DIR] [--database JDBC-URL] [--schema NAME]} re-decides the last N logged
+ * decisions instead, reading the schema the service writes (NBA_DATABASE_SCHEMA, as the service reads it).
  */
 public final class RegressCommand {
 
     static final String DEFAULT_RULES = "decision-tables";
     static final String DEFAULT_SUITE = "regression";
-    static final String DEFAULT_DATABASE = "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=nba";
+    static final String DEFAULT_DATABASE = "jdbc:postgresql://127.0.0.1:5432/postgres";
     static final String USAGE = "usage: ./regress [--rules DIR] [SUITE...]  |  ./regress --replay N [--rules DIR] [--database JDBC-URL]"
-            + "   (defaults: --rules " + DEFAULT_RULES + ", suite " + DEFAULT_SUITE + ", database $QUARKUS_DATASOURCE_JDBC_URL or "
-            + DEFAULT_DATABASE + ")";
+            + " [--schema NAME]   (defaults: --rules " + DEFAULT_RULES + ", suite " + DEFAULT_SUITE
+            + ", database $QUARKUS_DATASOURCE_JDBC_URL or " + DEFAULT_DATABASE + ", schema $NBA_DATABASE_SCHEMA or "
+            + DatabaseConfig.DEFAULT_SCHEMA + ")";
 
     private RegressCommand() {
     }
@@ -41,6 +45,7 @@ public final class RegressCommand {
         List<Path> suites = new ArrayList<>();
         Integer replay = null;
         String database = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", DEFAULT_DATABASE);
+        String schema = System.getenv().getOrDefault("NBA_DATABASE_SCHEMA", DatabaseConfig.DEFAULT_SCHEMA);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--rules") && i + 1 < args.length) {
                 rules = Path.of(args[++i]);
@@ -48,6 +53,8 @@ public final class RegressCommand {
                 replay = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--database") && i + 1 < args.length) {
                 database = args[++i];
+            } else if (args[i].equals("--schema") && i + 1 < args.length) {
+                schema = args[++i];
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
                 out.println(USAGE);
                 return 0;
@@ -57,6 +64,10 @@ public final class RegressCommand {
             } else {
                 suites.add(Path.of(args[i]));
             }
+        }
+        if (replay != null && !schema.matches(DatabaseConfig.SCHEMA_NAME)) {
+            err.println("schema " + schema + ": " + DatabaseConfig.SCHEMA_NAME_RULE);
+            return 2;
         }
         if (suites.isEmpty()) {
             suites.add(Path.of(DEFAULT_SUITE));
@@ -74,7 +85,7 @@ public final class RegressCommand {
             return 2;
         }
         if (replay != null) {
-            return replay(ruleSet, replay, database, out, err);
+            return replay(ruleSet, replay, database, schema, out, err);
         }
         List<RegressionCase> cases = new ArrayList<>();
         try {
@@ -94,11 +105,15 @@ public final class RegressCommand {
         return report.allPassed() ? 0 : 1;
     }
 
-    private static int replay(RuleSet ruleSet, int last, String database, PrintStream out, PrintStream err) {
+    private static int replay(RuleSet ruleSet, int last, String database, String schema, PrintStream out, PrintStream err) {
         String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
         String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
         ReplayReport report;
         try (Connection connection = DriverManager.getConnection(database, user, password)) {
+            // As the service's pool does (quarkus.datasource.jdbc.new-connection-sql): the schema wins over the URL's.
+            try (Statement searchPath = connection.createStatement()) {
+                searchPath.execute("set search_path to \"" + schema + "\"");
+            }
             report = new Replay(new OfferSelection()).run(ruleSet, connection, last);
         } catch (SQLException e) {
             err.println("The decision log at " + database + " cannot be read: " + e.getMessage().replaceAll("\\s+", " "));

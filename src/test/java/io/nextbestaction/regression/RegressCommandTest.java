@@ -47,15 +47,21 @@ public class RegressCommandTest {
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
     }
 
+    /** This test's own decision log, in the test database. */
+    static final String SCHEMA = "regress_command_test";
+
+    /** The test database as the Quarkus tests are given it, without parameters such as currentSchema. */
+    public static String testDatabase() {
+        return System.getProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test").replaceFirst("\\?.*", "");
+    }
+
     /**
-     * An empty decision log, migrated as the service migrates its own: the test database (as the Quarkus tests are
-     * given it) in a schema of this test's own.
+     * An empty decision log, migrated as the service migrates its own, in the schema {@link #SCHEMA} of the test
+     * database; returns a URL that writes there.
      */
     static String emptyLog() {
-        String url = System.getProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=nba")
-                .replace("currentSchema=nba", "currentSchema=regress_command_test");
-        Flyway flyway = Flyway.configure().dataSource(url, "postgres", "").schemas("regress_command_test")
-                .cleanDisabled(false).load();
+        String url = testDatabase() + "?currentSchema=" + SCHEMA;
+        Flyway flyway = Flyway.configure().dataSource(url, "postgres", "").schemas(SCHEMA).cleanDisabled(false).load();
         flyway.clean();
         flyway.migrate();
         return url;
@@ -160,7 +166,8 @@ public class RegressCommandTest {
         log(database, """
                 {"account": {"id": "colour-account", "seats": {"used": 9, "limit": 10}, "healthScore": 80, "colour": "red"},
                  "channels": ["IN_APP"], "holdoutPercent": 0}""");
-        Run run = regress("--replay", "10", "--database", database);
+        // The URL names no schema: the command reads the one it is told, as the service writes the one it is set to.
+        Run run = regress("--replay", "10", "--database", testDatabase(), "--schema", SCHEMA);
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("Replay of the last 2 logged decisions"), run.out());
         // Logged without offers, both now get the seat pack: the seats were read despite the colour.
@@ -171,9 +178,16 @@ public class RegressCommandTest {
     void shouldExitWithTwoNamingALoggedRequestThatCannotBeRead() throws SQLException {
         String database = emptyLog();
         String id = log(database, "{\"account\": {\"id\": \"acc\", \"seats\": {\"used\": \"nine\"}}}");
-        assertOneLine(regress("--replay", "10", "--database", database), "The logged decision " + id + " cannot be replayed: account.seats.used");
+        assertOneLine(regress("--replay", "10", "--database", database, "--schema", SCHEMA),
+                "The logged decision " + id + " cannot be replayed: account.seats.used");
         log(database, "[\"not\", \"a request\"]");
-        assertOneLine(regress("--replay", "10", "--database", database), "cannot be replayed");
+        assertOneLine(regress("--replay", "10", "--database", database, "--schema", SCHEMA), "cannot be replayed");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingASchemaNameTheServiceWouldRefuse() {
+        assertOneLine(regress("--replay", "10", "--schema", "Nba; drop table decision"),
+                "schema Nba; drop table decision: must be lower-case letters");
     }
 
     @Test

@@ -42,9 +42,10 @@ class ReplayTest {
                 .body("replayed", equalTo(2))
                 .body("changed", equalTo(0));
 
-        // The same from the command, on the same database, with the shipped folder.
-        String database = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        RegressCommandTest.Run run = RegressCommandTest.regress("--replay", "2", "--database", database);
+        // The same from the command, on the same database and schema, with the shipped folder.
+        String schema = ConfigProvider.getConfig().getValue("nba.database.schema", String.class);
+        RegressCommandTest.Run run = RegressCommandTest.regress("--replay", "2", "--database", RegressCommandTest.testDatabase(),
+                "--schema", schema);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Replay of the last 2 logged decisions"), run.out());
         assertTrue(run.out().contains("0 would change"), run.out());
