@@ -7,15 +7,18 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 
 @QuarkusTest
 class OperationsTest {
 
     @Test
-    void shouldBeReadyOnceRulesCompiledAndTheDatabaseAnswers() {
+    void shouldBeReadyOnceRulesCompiledTheSuitesAreThereAndTheDatabaseAnswers() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'rules' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'regression-suites' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'regression-suites' }.data.cases", greaterThan(18))
                 .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
     }
 
