@@ -25,19 +25,23 @@ public class BootstrapAdmin {
         this.users = users;
     }
 
+    /** Once a stored admin exists the password is not read: the secret that held it can be removed. */
     @ActivateRequestContext
     void onStart(@Observes StartupEvent event) {
         if (config.bootstrapAdmin().isEmpty()) {
             return;
         }
         String name = config.bootstrapAdmin().get();
+        if (users.adminExists()) {
+            LOG.infof("A stored admin exists: nba.security.bootstrap-admin (%s) is not used", name);
+            return;
+        }
         String password = config.bootstrapAdminPassword().orElseThrow(() -> new ConfigurationException(
-                "nba.security.bootstrap-admin is set to " + name + " without nba.security.bootstrap-admin-password"));
+                "nba.security.bootstrap-admin is set to " + name + " but nba.security.bootstrap-admin-password is not, "
+                        + "and no stored admin exists yet"));
         try {
             if (users.createAdminIfNone(name, password)) {
                 LOG.infof("Stored the admin %s (nba.security.bootstrap-admin); the password can now leave the environment", name);
-            } else {
-                LOG.infof("A stored admin exists: nba.security.bootstrap-admin (%s) and its password are not used", name);
             }
         } catch (ProblemException e) {
             throw new ConfigurationException("nba.security.bootstrap-admin " + name + ": " + e.getMessage());

@@ -106,11 +106,16 @@ public class Users {
         return StoredUser.findByIdOptional(name);
     }
 
+    @Transactional
+    boolean adminExists() {
+        return StoredUser.<StoredUser>streamAll().anyMatch(u -> u.roleList().contains(Roles.ADMIN));
+    }
+
     /** Stores the admin unless some stored user holds the admin role; true when it was stored now. */
     @Transactional
     boolean createAdminIfNone(String name, String password) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, BOOTSTRAP_LOCK).getSingleResult();
-        if (StoredUser.<StoredUser>streamAll().anyMatch(u -> u.roleList().contains(Roles.ADMIN))) {
+        if (adminExists()) {
             return false;
         }
         NewUser admin = new NewUser(name, password, List.of(Roles.ANALYST, Roles.ADMIN));
