@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.wildfly.security.auth.server.RealmIdentity;
 import org.wildfly.security.auth.server.RealmUnavailableException;
@@ -60,6 +61,11 @@ public class Users {
                     + "(quarkus.security.users.embedded); a stored user takes another name.");
         }
         StoredUser stored = store(user.name(), user.password(), user.roles() == null ? List.of() : user.roles());
+        try {
+            em.flush();
+        } catch (ConstraintViolationException e) {
+            throw new ProblemException(409, "User exists", "A user named " + user.name() + " was stored at the same time.");
+        }
         LOG.infof("%s stored the user %s with roles [%s]", by, stored.name, stored.roles);
         return UserView.of(stored);
     }
