@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The service's layering, checked on its compiled classes: {@code regression} → {@code rulesets} → {@code rules},
  * the decision path ({@code decide}, {@code history}, {@code log}) never reaching back up, Drools only inside
- * {@code rules}, and no package cycle.
+ * {@code rules}, the stored {@code users} apart from the rest, and no package cycle.
  */
 class ArchitectureTest {
 
@@ -53,6 +53,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.nextbestaction.decide..", "io.nextbestaction.history..", "io.nextbestaction.log..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rulesets..", "io.nextbestaction.regression..",
                         "io.nextbestaction.reports..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theUsersStandApart() {
+        noClasses().that().resideInAPackage("io.nextbestaction.users..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rules..", "io.nextbestaction.rulesets..",
+                        "io.nextbestaction.regression..", "io.nextbestaction.decide..", "io.nextbestaction.history..", "io.nextbestaction.log..")
+                .check(SERVICE);
+        noClasses().that().resideOutsideOfPackage("io.nextbestaction.users..")
+                .should().dependOnClassesThat().resideInAPackage("io.nextbestaction.users..")
                 .check(SERVICE);
     }
 

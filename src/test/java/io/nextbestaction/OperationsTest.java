@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperationsTest {
 
     @Test
-    void shouldBeReadyOnceRulesCompiledAndTheDatabaseAnswers() {
+    void shouldBeReadyOnceRulesCompiledTheSuitesAreThereAndTheDatabaseAnswers() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'rules' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'regression-suites' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'regression-suites' }.data.cases", greaterThan(18))
                 .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
     }
 

@@ -67,7 +67,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(403, "Forbidden", "Your role does not allow this; managing rulesets needs the analyst role."));
+        return respond(Problem.of(403, "Forbidden", "Your role does not allow this: managing rulesets needs the analyst role, managing users the admin role."));
     }
 
     @ServerExceptionMapper
