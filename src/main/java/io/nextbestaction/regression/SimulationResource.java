@@ -1,5 +1,6 @@
 package io.nextbestaction.regression;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,6 +57,8 @@ public class SimulationResource {
             description = "A /decide body in, a /decide answer out, decided by the given version (active or not). Nothing is"
                     + " written: the decision id is not logged, no outcome can be recorded against it. The account's stored"
                     + " contact history is read unless the body carries its own `history` ([{offerId, outcome, at}]).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {DecisionRequest.class, SimulationRequest.class})))
     public DecisionResponse simulate(@PathParam("version") int version, String body) throws JsonProcessingException, SQLException {
         DecisionRequest request = json.readValue(body, DecisionRequest.class);
         violations.check(request, "");

@@ -1,14 +1,17 @@
 package io.nextbestaction.reports;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Treated against held-out conversion: the absolute lift (difference of rates) with Newcombe's hybrid score interval,
  * the relative lift (ratio of rates minus one) with the log-ratio interval, and the two-sided p-value of the pooled
  * two-proportion z-test; significant at the 5 % level. No figure where a rate is missing (no accounts) or, for the
  * relative lift, where either arm has no conversion.
  */
+@Schema(name = "Lift", description = "Conversion of treated against held-out accounts: lift with 95 % intervals and the p-value")
 public record Lift(Proportion treated, Proportion heldOut, Estimate absolute, Estimate relative, Double pValue,
                    boolean significant) {
 
+    @Schema(name = "LiftEstimate", description = "A lift with its 95 % interval")
     public record Estimate(double value, double low, double high) {
     }
 

@@ -1,5 +1,6 @@
 package io.nextbestaction.reports;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
  *
  * @param asOf decisions made and outcomes recorded before this time are counted (null: the rollup has not run yet)
  */
-public record OfferReport(LocalDate from, LocalDate to, GroupBy by, Instant asOf, List<Group> groups) {
+@Schema(name = "OfferReport", description = "Offer performance over a range of days, grouped one way")
+public record OfferReport(@Schema(implementation = String.class, format = "date", examples = "2026-12-01") LocalDate from, @Schema(implementation = String.class, format = "date", examples = "2026-12-01") LocalDate to, GroupBy by,
+                          @Schema(implementation = String.class, format = "date-time", examples = "2026-12-03T09:40:00Z") Instant asOf, List<Group> groups) {
 
     /** What a report groups by; each is a column of offer_rollup. */
     public enum GroupBy {
@@ -29,6 +32,7 @@ public record OfferReport(LocalDate from, LocalDate to, GroupBy by, Instant asOf
      * @param conversion accepted or purchased, of the presented
      * @param dismissal  dismissed, of the presented
      */
+    @Schema(name = "OfferReportGroup", description = "One group of an offer report: counts and rates per presented offer")
     public record Group(String key, long decisions, long presented, long clicked, long accepted, long purchased,
                         long dismissed, Proportion conversion, Proportion dismissal) {
     }

@@ -1,9 +1,11 @@
 package io.nextbestaction.reports;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A rate with its 95 % Wilson score interval, which stays inside [0, 1] and is honest for small counts and rates
  * near 0 or 1, where the normal approximation is not. No rate and no interval without trials.
  */
+@Schema(name = "Proportion", description = "A rate with its 95 % Wilson interval; no rate without trials")
 public record Proportion(long successes, long trials, Double rate, Double low, Double high) {
 
     /** The two-sided 95 % quantile of the standard normal distribution. */
