@@ -47,6 +47,11 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.newDirectoryStream(SCREENSHOTS, "*.png")) {
+            for (Path shot : old) {
+                Files.delete(shot);
+            }
+        }
         return new Browser(new ChromeDriver(service, options));
     }
 
@@ -79,8 +84,18 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** Waits until a form field's value contains the given text. */
+    void waitForValue(String css, String text) {
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector(css), "value", text));
+    }
+
     void waitUntilEnabled(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+    }
+
+    /** Scrolls an element to the top of the window, for the next screenshot. */
+    void scrollTo(String css) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", find(css));
     }
 
     /** Saves what the browser shows as target/console-screenshots/NN-name.png. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.net.URL;
@@ -29,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The analyst's round trip in a real browser, on a fresh database (version 1 is the shipped playbook): sign in,
  * upload a workbook with a mistake and see the cell highlighted, upload the fix with its changed case, see the diff
- * and the regression pass, activate with a reason, see /decide answer with the new version, try it, roll back.
+ * and the regression pass, activate with a reason, see /decide answer with the new version and why, try the same
+ * facts on the old version, roll back.
  */
 @QuarkusTest
 @TestProfile(ConsoleBrowserTest.FreshDatabase.class)
@@ -112,7 +114,7 @@ class ConsoleBrowserTest {
         browser.screenshot("diff");
 
         // The version page: the regression passes; publish with a reason.
-        browser.open(console.toString().replace("/console/", "/console/version.html?v=3"));
+        browser.open(page("version.html?v=3"));
         browser.findWithText("#regression .totals", "0 failed");
         browser.find("#reason").sendKeys("Q3 plan: business plan from 85%");
         browser.screenshot("version-regression-pass");
@@ -120,20 +122,28 @@ class ConsoleBrowserTest {
         browser.findWithText("#publish-result", "Version 3 serves");
         browser.screenshot("activated");
 
-        // /decide answers with the new version.
-        given().contentType(ContentType.JSON).body(CASE_REQUEST).post("/decide").then().statusCode(200)
-                .body("rulesetVersion", startsWith("v3 (sha256:")).body("offers.offerId", hasItem("plan-upgrade-business"));
+        // /decide answers with the new version; the console explains that decision.
+        String decisionId = given().contentType(ContentType.JSON).body(CASE_REQUEST).post("/decide").then().statusCode(200)
+                .body("rulesetVersion", startsWith("v3 (sha256:")).body("offers.offerId", hasItem("plan-upgrade-business"))
+                .extract().path("decisionId");
+        browser.open(page("decision.html?id=" + decisionId));
+        browser.findWithText("#decision", "Account threshold-3, decided");
+        WebElement why = browser.findWithText("#decision", "by v3 (sha256:");
+        assertTrue(why.getText().contains("upsell.drl.xlsx › Upsell row 14: Business plan: near the usage limit"), why.getText());
+        browser.screenshot("why-this-decision");
 
-        // Try it: the same account decided by version 1, nothing logged.
-        browser.open(console.toString().replace("/console/", "/console/try.html?v=1"));
-        browser.find("#f-account-usage-storageGb-used").sendKeys("85");
-        browser.find("#f-account-usage-storageGb-limit").sendKeys("100");
+        // Try it: the same facts decided by version 1, nothing logged.
+        why.findElement(By.linkText("Try these facts again")).click();
+        browser.waitForValue("#json", "threshold-3");
+        new Select(browser.find("#version")).selectByValue("1");
         browser.find("#decide").click();
-        browser.findWithText("#answer", "Offers decided by v1");
+        WebElement offers = browser.findWithText("#answer", "Offers decided by v1");
+        assertTrue(offers.getText().contains("storage-addon-100gb") && !offers.getText().contains("plan-upgrade-business"), offers.getText());
+        browser.scrollTo("#answer");
         browser.screenshot("try-it");
 
         // Roll back to version 1 with a reason; the audit lists both activations with their reasons.
-        browser.open(console.toString().replace("/console/", "/console/version.html?v=1"));
+        browser.open(page("version.html?v=1"));
         browser.waitUntilEnabled("#activate");
         browser.find("#reason").sendKeys("support tickets up since v3");
         assertEquals("Roll back to v1", browser.find("#activate").getText());
@@ -145,6 +155,10 @@ class ConsoleBrowserTest {
         browser.screenshot("rolled-back");
         given().contentType(ContentType.JSON).body(CASE_REQUEST).post("/decide").then().statusCode(200)
                 .body("rulesetVersion", startsWith("v1 (sha256:"));
+    }
+
+    private String page(String path) {
+        return console + path;
     }
 
     private static void upload(String... paths) {

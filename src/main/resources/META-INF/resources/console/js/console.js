@@ -13,7 +13,9 @@ export class ApiError extends Error {
 /** Calls the API; JSON answers are parsed. A lost session goes back to the sign-in page. */
 export async function api(path, { method = 'GET', body } = {}) {
   const response = await fetch(path, { method, body, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (response.status === 401 || (response.redirected && response.url.includes('/console/sign-in.html'))) {
+  // A 401 without the Basic challenge is the journey tools' API key (NBA_API_KEY), not a lost session.
+  const signedOut = response.status === 401 && (response.headers.get('WWW-Authenticate') || '').startsWith('Basic');
+  if (signedOut || (response.redirected && response.url.includes('/console/sign-in.html'))) {
     location.assign('/console/sign-in.html');
     throw new ApiError(401, { detail: 'Signed out' });
   }
@@ -63,7 +65,7 @@ export const where = (p) => [p.file, p.sheet && ` › ${p.sheet}`, p.cell && ` $
 /** The id of a sheet cell on the version page, for links from a problem to its highlighted cell. */
 export const cellId = (file, sheet, ref) => `cell-${file}-${sheet}-${ref}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 
-const PAGES = [['/console/', 'Versions'], ['/console/diff.html', 'Compare'], ['/console/try.html', 'Try it']];
+const PAGES = [['/console/', 'Versions'], ['/console/diff.html', 'Compare'], ['/console/try.html', 'Try it'], ['/console/decision.html', 'Why this decision']];
 
 /**
  * Draws the page frame and resolves to the signed-in user ({name, roles}) with helpers: canManage (analyst),

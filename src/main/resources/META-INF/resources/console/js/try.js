@@ -1,7 +1,8 @@
 // "Try it": an account's facts in a form (or the request as JSON), decided by any stored version with nothing
 // logged; the answer shows each offer with the rows that produced it and its score, and each suppression with its
 // guardrail row and when the offer is eligible again.
-import { api, h, fill, frame, param, when, problemBox } from './console.js';
+import { api, h, fill, frame, param, problemBox } from './console.js';
+import { answerView } from './answer.js';
 
 await frame();
 const $ = (id) => document.getElementById(id);
@@ -60,20 +61,16 @@ const syncJson = () => { $('json').value = JSON.stringify(requestFromForm(), nul
 $('facts').addEventListener('input', (e) => { if (e.target.id !== 'json' && e.target.id !== 'version') syncJson(); });
 syncJson();
 
-function answerView(a) {
-  return [
-    h('section', { class: 'card', 'aria-labelledby': 'offers-title' }, h('h2', { id: 'offers-title' }, `Offers decided by ${a.rulesetVersion}`),
-      a.holdout ? h('p', { class: 'message warning' }, 'This account is in the holdout group: no offers.') : null,
-      a.offers.length ? h('table', { id: 'offers' }, h('thead', {}, h('tr', {}, ['#', 'Offer', 'Type', 'Channel', 'Action', 'Score', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, a.offers.map((o) => h('tr', {}, h('td', { class: 'num' }, o.rank), h('th', { scope: 'row' }, o.offerId), h('td', {}, o.type),
-          h('td', {}, o.channel), h('td', {}, o.action), h('td', { class: 'num' }, o.score), h('td', {}, h('ul', { class: 'problems' }, o.reasons.map((r) => h('li', {}, r))))))))
-        : h('p', {}, 'No offer.')),
-    h('section', { class: 'card', 'aria-labelledby': 'suppressed-title' }, h('h2', { id: 'suppressed-title' }, 'Held back by guardrails'),
-      a.suppressed.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Offer', 'Guardrail', 'Reason', 'Guardrail row', 'Eligible again'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, a.suppressed.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.offerId), h('td', {}, s.guardrail), h('td', {}, s.reason),
-          h('td', {}, s.rule || ''), h('td', {}, s.eligibleAgainAt ? when(s.eligibleAgainAt) : '—')))))
-        : h('p', {}, 'Nothing held back.')),
-  ];
+// ?decision=<id>: start from the facts a logged decision was made on.
+if (param('decision')) {
+  const { data: logged } = await api(`/decisions/${encodeURIComponent(param('decision'))}`);
+  const get = (path) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), logged.request);
+  for (const input of $('facts').querySelectorAll('[data-path]')) input.value = get(input.dataset.path) ?? '';
+  CHANNELS.forEach((c) => { $(`channel-${c}`).checked = !logged.request.channels || logged.request.channels.includes(c); });
+  ['EMAIL', 'SMS'].forEach((c) => { $(`consent-${c}`).checked = get(`account.consent.${c}`) === true; });
+  const { requestId, ...request } = logged.request;
+  $('json').value = JSON.stringify(request, null, 2);
+  $('json').closest('details').open = true;
 }
 
 $('facts').addEventListener('submit', async (e) => {
