@@ -9,7 +9,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -31,10 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The analyst's round trip in a real browser, on a fresh database (version 1 is the shipped playbook): sign in,
  * upload a workbook with a mistake and see the cell highlighted, upload the fix with its changed case, see the diff
  * and the regression pass, activate with a reason, see /decide answer with the new version and why, try the same
- * facts on the old version, roll back.
+ * facts on the old version, roll back. Then a version that fails a pinned case: refused with its report, and only
+ * an admin may force it, after a confirmation.
  */
 @QuarkusTest
 @TestProfile(ConsoleBrowserTest.FreshDatabase.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
     public static class FreshDatabase implements QuarkusTestProfile {
@@ -67,6 +72,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(1)
     void shouldTakeAnAnalystFromAMistakeToAPublishedVersionAndBack() throws IOException {
         Path files = Files.createDirectories(Path.of("target", "console-test").toAbsolutePath());
         RuleFile upsell = Workbooks.shipped("upsell.drl.xlsx");
@@ -155,6 +161,53 @@ class ConsoleBrowserTest {
         browser.screenshot("rolled-back");
         given().contentType(ContentType.JSON).body(CASE_REQUEST).post("/decide").then().statusCode(200)
                 .body("rulesetVersion", startsWith("v1 (sha256:"));
+    }
+
+    @Test
+    @Order(2)
+    void shouldRefuseAFailingVersionWithItsReportAndLetOnlyAnAdminForceIt() throws IOException {
+        // The Business plan from 85 % without the case that pins the old behaviour: valid, but a pinned case fails.
+        Path alone = write(Path.of("target", "console-test", "alone").toAbsolutePath(), Workbooks.withCell(Workbooks.withCell(
+                Workbooks.shipped("upsell.drl.xlsx"), "Upsell", "C13", 0.85), "Upsell", "C14", 0.85));
+        signInAs("analyst");
+        upload(alone.toString());
+        browser.findWithText("#upload-result", "Version 4 is valid");
+
+        browser.open(page("version.html?v=4"));
+        browser.findWithText("#regression .totals", "1 failed");
+        browser.find("#activate").click();
+        WebElement refused = browser.findWithText("#publish-result", "Regression cases fail");
+        assertTrue(refused.getText().contains(CASE_NAME), refused.getText());
+        assertTrue(browser.driver.findElements(By.id("force")).isEmpty(), "an analyst is not offered to force");
+        browser.screenshot("activation-refused");
+
+        signInAs("admin");
+        browser.open(page("version.html?v=4"));
+        browser.find("#reason").sendKeys("hotfix approved by the product owner");
+        browser.waitUntilEnabled("#activate");
+        browser.find("#activate").click();
+        browser.find("#force").click();
+        browser.driver.switchTo().alert().accept();
+        browser.findWithText("#publish-result", "Version 4 serves");
+        browser.findWithText("#publish-result", "forced");
+        browser.open(console.toString());
+        browser.findWithText("#activations", "forced by an admin");
+        browser.screenshot("forced");
+
+        given().auth().preemptive().basic("analyst", "analyst-dev-password").multiPart("reason", "back to the shipped playbook")
+                .post("/rulesets/1/activate").then().statusCode(200);
+    }
+
+    /** Signs out of the console (the Sign out button) when signed in, then signs in as the user. */
+    private void signInAs(String user) throws IOException {
+        browser.open(console.toString());
+        if (!browser.driver.getCurrentUrl().contains("sign-in")) {
+            browser.find(".who button").click();
+        }
+        browser.find("#username").sendKeys(user);
+        browser.find("#password").sendKeys(user + "-dev-password");
+        browser.find("#sign-in").click();
+        browser.findWithText(".who", "Signed in as " + user);
     }
 
     private String page(String path) {
