@@ -11,7 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The service's layering, checked on its compiled classes: {@code regression} → {@code rulesets} → {@code rules},
  * the decision path ({@code decide}, {@code history}, {@code log}) never reaching back up, Drools only inside
- * {@code rules}, the stored {@code users} apart from the rest, and no package cycle.
+ * {@code rules}, the stored {@code users} apart from the rest, the {@code console} a client of the HTTP API that
+ * nothing depends on, and no package cycle.
  */
 class ArchitectureTest {
 
@@ -64,6 +65,22 @@ class ArchitectureTest {
                 .check(SERVICE);
         noClasses().that().resideOutsideOfPackage("io.nextbestaction.users..")
                 .should().dependOnClassesThat().resideInAPackage("io.nextbestaction.users..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theConsoleIsAClientOfTheApi() {
+        noClasses().that().resideInAPackage("io.nextbestaction.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rules..", "io.nextbestaction.rulesets..",
+                        "io.nextbestaction.regression..", "io.nextbestaction.decide..", "io.nextbestaction.history..",
+                        "io.nextbestaction.log..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void nothingDependsOnTheConsole() {
+        noClasses().that().resideOutsideOfPackage("io.nextbestaction.console..")
+                .should().dependOnClassesThat().resideInAPackage("io.nextbestaction.console..")
                 .check(SERVICE);
     }
 

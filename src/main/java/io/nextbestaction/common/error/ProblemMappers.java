@@ -10,6 +10,10 @@ import io.nextbestaction.common.json.Json;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -59,10 +63,26 @@ public class ProblemMappers {
         return respond(Problem.of(400, "Malformed JSON", "The body cannot be read as JSON."));
     }
 
+    /**
+     * A problem with the Basic challenge for an API client; a browser asking for a page (Accept: text/html) gets the
+     * sign-in form's own answer instead: a redirect to the sign-in page, or back to it marked failed after a wrong
+     * password.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
-        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "Sign in with HTTP Basic as a configured user.")))
-                .header("WWW-Authenticate", "Basic realm=\"nba\"").build();
+    public Uni<Response> unauthorized(RuntimeException e, RoutingContext context) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        String accept = context.request().getHeader("Accept");
+        boolean page = accept != null && accept.contains("text/html");
+        Uni<ChallengeData> challenge = authenticator == null || !page ? Uni.createFrom().nullItem() : authenticator.getChallenge(context);
+        return challenge.map(c -> {
+            if (c != null && c.status == 302) {
+                Response.ResponseBuilder redirect = Response.status(302);
+                c.getHeaders().forEach((name, value) -> redirect.header(name.toString(), value));
+                return redirect.build();
+            }
+            return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "Sign in with HTTP Basic as a configured user.")))
+                    .header("WWW-Authenticate", "Basic realm=\"nba\"").build();
+        });
     }
 
     @ServerExceptionMapper
