@@ -30,12 +30,13 @@ bench_build() {
     log "compiling the harness (bench/java -> target/bench-classes)"
     rm -rf target/bench-classes
     mkdir -p target/bench-classes
-    javac -nowarn -encoding UTF-8 -d target/bench-classes -cp "target/classes:$(cat target/bench-cp.txt)" \
+    # target/test-classes: the TcpProxy of the fault tests, which bench/faults.sh uses too.
+    javac -nowarn -encoding UTF-8 -d target/bench-classes -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)" \
       $(find "$BENCH_DIR/java" -name '*.java') >&2
   fi
   [ -f target/quarkus-app/quarkus-run.jar ] || die "target/quarkus-app/quarkus-run.jar is missing (build failed?)"
   [ -d target/bench-classes ] || die "target/bench-classes is missing (run without BENCH_SKIP_BUILD=1)"
-  CP="target/bench-classes:target/classes:$(cat target/bench-cp.txt)"
+  CP="target/bench-classes:target/classes:target/test-classes:$(cat target/bench-cp.txt)"
   # The service's classes run outside Quarkus here: JBoss LogManager as in the service (see BenchLogging).
   JAVA_PROPS=(-Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CP")
 }

@@ -16,7 +16,9 @@ class OperationsTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'rules' }.status", equalTo("UP"))
-                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'database' }.data.'decision-log-writer'", equalTo("UP"))
+                .body("checks.find { it.name == 'database' }.data.'contact-history-reader'", equalTo("UP"));
     }
 
     @Test
