@@ -95,6 +95,7 @@ public final class FaultsBench {
         }
         System.err.println("[faults] service ready; warming up for 10 s at " + rate + "/s");
         load(http, base, rate, TimeUnit.SECONDS.toNanos(10), "warm", new ConcurrentLinkedQueue<>());
+        ERRORS.clear();
 
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         List<long[]> readiness = Collections.synchronizedList(new ArrayList<>());
@@ -135,6 +136,8 @@ public final class FaultsBench {
     }
 
     private static volatile int pending;
+    /** Why requests got no answer, for the report. */
+    private static final Map<String, Integer> ERRORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static synchronized void pendingAdd(int delta) {
         pending += delta;
@@ -159,6 +162,10 @@ public final class FaultsBench {
             pendingAdd(1);
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 answers.add(new Answer(sentAt, System.nanoTime() - sentAt, error != null ? -1 : response.statusCode()));
+                if (error != null) {
+                    Throwable cause = error.getCause() == null ? error : error.getCause();
+                    ERRORS.merge(cause.getClass().getSimpleName() + ": " + cause.getMessage(), 1, Integer::sum);
+                }
                 pendingAdd(-1);
             });
             next += interval;
@@ -244,6 +251,8 @@ public final class FaultsBench {
             }
             decideBack = 0;
         }
+        ERRORS.forEach((why, count) -> System.err.printf("[faults] %s: %d requests got no answer: %s%n", mode, count, why));
+        ERRORS.clear();
         System.out.printf(Locale.ROOT, "RESULT mode=%s ready_down_after_ms=%d ready_up_after_restore_ms=%d decide_ok_after_restore_ms=%d%n",
                 mode, ms(downAfter), ms(upAfter), ms(decideBack));
         // The service's log from the fault to the end of the run.

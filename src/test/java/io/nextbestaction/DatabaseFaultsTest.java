@@ -1,7 +1,6 @@
 package io.nextbestaction;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,13 +18,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,20 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * log holds one line when it begins and one when it ends, per component.
  */
 @QuarkusTest
-@TestProfile(DatabaseFaultsTest.ThroughAProxy.class)
+@TestProfile(ProxiedDatabase.class)
 class DatabaseFaultsTest {
 
-    /** The service reaches PostgreSQL through {@link #PROXY}; the test's own connections go straight to it. */
-    public static class ThroughAProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", throughProxy());
-        }
-    }
-
-    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://)([^/:]+)(?::(\\d+))?(/.*)");
-    private static final String DIRECT = configuredUrl();
-    static final TcpProxy PROXY = startProxy();
     /** The deadline (nba.database.deadline) and what a busy 2-core machine may add to it. */
     private static final Duration IN_TIME = Duration.ofMillis(2000 + 1500);
 
@@ -69,7 +52,7 @@ class DatabaseFaultsTest {
 
     @AfterEach
     void repair() throws Exception {
-        PROXY.restore();
+        ProxiedDatabase.PROXY.restore();
         if (locker != null) {
             locker.close();
         }
@@ -81,10 +64,10 @@ class DatabaseFaultsTest {
     void anUnreachableDatabaseIsAnswered503InTimeAndReadinessFollowsIt() throws Exception {
         try (Load load = new Load()) {
             Thread.sleep(1000);
-            PROXY.cut();
+            ProxiedDatabase.PROXY.cut();
             awaitReadiness(503, Duration.ofSeconds(3));
             Thread.sleep(3000);
-            PROXY.restore();
+            ProxiedDatabase.PROXY.restore();
             Duration back = awaitReadiness(200, Duration.ofSeconds(5));
             assertTrue(back.toMillis() <= 1500, "readiness back " + back.toMillis() + " ms after the database");
             awaitDecision();
@@ -97,7 +80,7 @@ class DatabaseFaultsTest {
 
     @Test
     void aLockedDecisionTableIsAnswered503InTimeAndReadinessFollowsIt() throws Exception {
-        locker = DriverManager.getConnection(DIRECT, "postgres", "");
+        locker = DriverManager.getConnection(ProxiedDatabase.DIRECT, "postgres", "");
         locker.setAutoCommit(false);
         try (Statement lock = locker.createStatement()) {
             lock.execute("lock table decision in access exclusive mode");
@@ -230,38 +213,5 @@ class DatabaseFaultsTest {
             assertFalse(waited.compareTo(atMost) > 0, "readiness answered " + now + ", not " + status + ", for " + atMost);
             Thread.sleep(50);
         }
-    }
-
-    /** The URL the tests are run with (-Dquarkus.datasource.jdbc.url), else the test profile's. */
-    private static String configuredUrl() {
-        String url = System.getProperty("quarkus.datasource.jdbc.url");
-        if (url != null) {
-            return url;
-        }
-        try (InputStream in = DatabaseFaultsTest.class.getResourceAsStream("/application.properties")) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("%test.quarkus.datasource.jdbc.url");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static TcpProxy startProxy() {
-        Matcher url = URL.matcher(DIRECT);
-        if (!url.matches()) {
-            throw new IllegalStateException("not a jdbc:postgresql://host[:port]/... URL: " + DIRECT);
-        }
-        try {
-            return TcpProxy.to(url.group(2), url.group(3) == null ? 5432 : Integer.parseInt(url.group(3)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String throughProxy() {
-        Matcher url = URL.matcher(DIRECT);
-        url.matches();
-        return url.group(1) + "127.0.0.1:" + PROXY.port() + url.group(4);
     }
 }

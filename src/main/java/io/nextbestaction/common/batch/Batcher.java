@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * database sees a few large statements instead of one small round trip per request; when idle, a request is served
  * alone, after the linger. On {@link #stop()} the queued items are still served.
  * <p>
- * Every item has a deadline, and a watchdog thread answers it 503 once the deadline passes, even while the call
- * it waits for hangs. When the database cannot serve (a call fails so, or runs past the timeout), the batcher is in an
+ * Every item has a deadline, and a watchdog thread ({@link DeadlineWatch}) answers it 503 once the deadline passes,
+ * even while the call it waits for hangs. When the database cannot serve (a call fails so, or runs past the timeout), the batcher is in an
  * {@link Outage}: new items are refused with 503 at once, and a cheap probe runs a few times a second until the database
  * answers again; an idle batcher probes every second, so that {@link #outage()} is true even without traffic. A full
  * queue refuses at once too.
@@ -54,9 +54,6 @@ public final class Batcher<T, R> {
     public record Settings(String name, int maxBatch, Duration linger, int maxQueued, Duration timeout) {
     }
 
-    private record Pending<T, R>(T item, long deadline, CompletableFuture<R> result) {
-    }
-
     private static final Logger LOG = Logger.getLogger(Batcher.class);
 
     /** A call slower than this is logged: every request of the batch waited for it. */
@@ -64,13 +61,10 @@ public final class Batcher<T, R> {
     private static final long POLL_MILLIS = 100;
     private static final long IDLE_PROBE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long OUTAGE_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** How late, at most, the watchdog answers an item past its deadline. */
-    private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final String name;
     private final int maxBatch;
     private final long lingerNanos;
-    private final long timeoutNanos;
     private final Call<T, R> call;
     private final Probe probe;
     private final Executor completions;
@@ -79,10 +73,8 @@ public final class Batcher<T, R> {
     private final BlockingQueue<Pending<T, R>> queue;
     private final Outage outage;
     private final Thread thread;
+    private final DeadlineWatch<T, R> deadlines;
     private volatile boolean stopping;
-    /** The batch being called, and since when: for the watchdog. */
-    private volatile List<Pending<T, R>> inFlight = List.of();
-    private volatile long inFlightSince;
     /** When the database was last called or probed (batch thread only). */
     private long lastContact = System.nanoTime();
 
@@ -94,7 +86,6 @@ public final class Batcher<T, R> {
                 .tag("batch", name).register(metrics);
         this.maxBatch = settings.maxBatch();
         this.lingerNanos = settings.linger().toNanos();
-        this.timeoutNanos = settings.timeout().toNanos();
         this.queue = new LinkedBlockingQueue<>(settings.maxQueued());
         this.outage = new Outage(name);
         this.call = call;
@@ -103,9 +94,7 @@ public final class Batcher<T, R> {
         this.thread = new Thread(this::serveUntilStopped, name);
         thread.setDaemon(true);
         thread.start();
-        Thread watchdog = new Thread(this::answerLateItemsUntilStopped, name + "-deadlines");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        this.deadlines = new DeadlineWatch<>(name, queue, outage, settings.timeout().toNanos(), thread::isAlive);
     }
 
     /**
@@ -173,14 +162,13 @@ public final class Batcher<T, R> {
     /** Serves the items still waiting for an answer, as one call; one by one if an item of theirs failed it. */
     private void serve(List<Pending<T, R>> batch) {
         long now = System.nanoTime();
-        batch.removeIf(p -> p.result().isDone() || now - p.deadline() > 0 && answerLate(p));
+        batch.removeIf(p -> p.answeredIfLate(now, outage)); // its deadline passed while it waited: not called for
         if (batch.isEmpty()) {
             return;
         }
         // A copy: the watchdog reads it while the batch list is reused.
         List<Pending<T, R>> served = List.copyOf(batch);
-        inFlightSince = now;
-        inFlight = served;
+        deadlines.calling(served);
         try {
             if (attempt(served)) {
                 return;
@@ -194,11 +182,11 @@ public final class Batcher<T, R> {
                     fail(List.of(p), ProblemException.databaseUnavailable());
                     continue;
                 }
-                inFlightSince = System.nanoTime();
+                deadlines.calling(served);
                 attempt(List.of(p));
             }
         } finally {
-            inFlight = List.of();
+            deadlines.called();
         }
     }
 
@@ -258,38 +246,5 @@ public final class Batcher<T, R> {
             outage.begins(e);
         }
         lastContact = System.nanoTime();
-    }
-
-    /**
-     * The watchdog: answers 503 to each item past its deadline, queued or in a call that hangs, and puts the batcher in
-     * an outage once a call runs past the timeout. A few wake-ups a second, no timer per request.
-     */
-    private void answerLateItemsUntilStopped() {
-        while (thread.isAlive()) {
-            LockSupport.parkNanos(WATCH_NANOS);
-            long now = System.nanoTime();
-            List<Pending<T, R>> calling = inFlight;
-            if (!calling.isEmpty() && now - inFlightSince > timeoutNanos) {
-                outage.begins("a call has waited more than " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
-            }
-            for (Pending<T, R> p : calling) {
-                if (now - p.deadline() > 0 && !p.result().isDone()) {
-                    answerLate(p);
-                }
-            }
-            // Queued items are in deadline order, nearly: the oldest first.
-            for (Pending<T, R> head = queue.peek(); head != null && now - head.deadline() > 0; head = queue.peek()) {
-                if (queue.remove(head)) {
-                    answerLate(head);
-                }
-            }
-        }
-    }
-
-    /** Answers 503 on the calling thread; true, for removeIf. */
-    private boolean answerLate(Pending<T, R> p) {
-        outage.refused();
-        p.result().completeExceptionally(ProblemException.databaseUnavailable());
-        return true;
     }
 }

@@ -83,7 +83,8 @@ public final class Outage {
         }
         long count = refused.sumThenReset();
         LOG.infof("%s: %s again, after %s%s", component, ended.database() ? "the database answers" : "works",
-                seconds(System.nanoTime() - ended.sinceNanos()), count == 0 ? "" : String.format(Locale.ROOT, "; %,d requests were answered 503 meanwhile", count));
+                seconds(System.nanoTime() - ended.sinceNanos()), count == 0 ? "" : String.format(Locale.ROOT, count == 1 ? "; %,d request was answered 503 meanwhile"
+                        : "; %,d requests were answered 503 meanwhile", count));
     }
 
     private synchronized boolean begin(String reason, boolean database) {
