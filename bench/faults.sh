@@ -6,7 +6,8 @@
 # answered 2xx again, and the log lines the service wrote. The shared PostgreSQL server itself is never touched.
 # Environment (defaults): BENCH_FAULTS_PORT (18092), BENCH_FAULTS_DB (nba_faults), BENCH_FAULTS_RATE (200),
 # BENCH_FAULTS_BEFORE_S (10), BENCH_FAULTS_OUTAGE_S (20), BENCH_FAULTS_AFTER_S (15), BENCH_FAULTS_MODES ("cut lock"),
-# BENCH_SERVICE_OPTS (the README's production options), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
+# BENCH_SERVICE_OPTS (the README's production options), BENCH_FAULTS_JAR (target/quarkus-app/quarkus-run.jar; another
+# build's, to compare), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 service_bench_tools
@@ -19,6 +20,7 @@ BEFORE="${BENCH_FAULTS_BEFORE_S:-10}"
 OUTAGE="${BENCH_FAULTS_OUTAGE_S:-20}"
 AFTER="${BENCH_FAULTS_AFTER_S:-15}"
 MODES="${BENCH_FAULTS_MODES:-cut lock}"
+JAR="${BENCH_FAULTS_JAR:-target/quarkus-app/quarkus-run.jar}"
 SERVICE_OPTS="${BENCH_SERVICE_OPTS--Xmx384m -XX:ReservedCodeCacheSize=96m -XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
 OUT="$OUT_ROOT/faults"
 rm -rf "$OUT"
@@ -33,7 +35,7 @@ for mode in $MODES; do
   psql -X -q -d "$DB" -c "drop schema if exists nba cascade"
   log "fault '$mode': ${BEFORE} s, then ${OUTAGE} s of fault, then ${AFTER} s, at ${RATE}/s"
   # shellcheck disable=SC2086
-  java -Xmx1g "${JAVA_PROPS[@]}" io.nextbestaction.bench.FaultsBench target/quarkus-app/quarkus-run.jar \
+  java -Xmx1g "${JAVA_PROPS[@]}" io.nextbestaction.bench.FaultsBench "$JAR" \
     "$PGHOST:$PGPORT/$DB" "$PORT" "$RATE" "$BEFORE" "$OUTAGE" "$AFTER" "$mode" "$OUT" $SERVICE_OPTS \
     | tee -a "$OUT/results.txt"
 done

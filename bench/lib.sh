@@ -19,7 +19,8 @@ bench_build() {
   need javac openjdk-17-jdk-headless
   if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     local jar=target/quarkus-app/quarkus-run.jar
-    if [ ! -f "$jar" ] || [ -n "$(find src pom.xml decision-tables -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    if [ ! -f "$jar" ] || [ ! -f target/test-classes/io/nextbestaction/TcpProxy.class ] \
+       || [ -n "$(find src pom.xml decision-tables -newer "$jar" -print -quit 2>/dev/null)" ]; then
       log "building the service: ./mvnw -q -B -DskipTests package"
       ./mvnw -q -B -DskipTests package >&2
     fi

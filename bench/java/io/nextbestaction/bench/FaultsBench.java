@@ -3,12 +3,10 @@ package io.nextbestaction.bench;
 import io.nextbestaction.TcpProxy;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,15 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
 
 /**
  * What a database fault does to the service under load: starts the packaged service behind a {@link TcpProxy} to
@@ -37,11 +32,6 @@ import java.util.regex.Pattern;
  * Usage: FaultsBench JAR JDBC_TARGET(host:port/db) HTTP_PORT RATE BEFORE_S OUTAGE_S AFTER_S MODE(cut|lock) OUT_DIR [JVM options...]
  */
 public final class FaultsBench {
-
-    private record Answer(long sentAt, long tookNanos, int status) {
-    }
-
-    private static final Pattern RECORD = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*");
 
     public static void main(String[] args) throws Exception {
         String jar = args[0];
@@ -97,7 +87,7 @@ public final class FaultsBench {
         load(http, base, rate, TimeUnit.SECONDS.toNanos(10), "warm", new ConcurrentLinkedQueue<>());
         ERRORS.clear();
 
-        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<FaultsReport.Answer> answers = new ConcurrentLinkedQueue<>();
         List<long[]> readiness = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long cutAt = start + before;
@@ -131,7 +121,8 @@ public final class FaultsBench {
         while (pending > 0 && System.nanoTime() < waitUntil) {
             Thread.sleep(100);
         }
-        report(mode, answers, readiness, start, cutAt, restoreAt, end, serviceLog, logOffsets);
+        ERRORS.forEach((why, count) -> System.err.printf("[faults] %s: %d requests got no answer: %s%n", mode, count, why));
+        FaultsReport.print(mode, answers, readiness, start, cutAt, restoreAt, end, serviceLog, logOffsets);
         threads.shutdownNow();
     }
 
@@ -144,7 +135,7 @@ public final class FaultsBench {
     }
 
     private static void load(HttpClient http, String base, int rate, long duration, String run,
-                             ConcurrentLinkedQueue<Answer> answers) {
+                             ConcurrentLinkedQueue<FaultsReport.Answer> answers) {
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         long next = start;
@@ -161,7 +152,7 @@ public final class FaultsBench {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
             pendingAdd(1);
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                answers.add(new Answer(sentAt, System.nanoTime() - sentAt, error != null ? -1 : response.statusCode()));
+                answers.add(new FaultsReport.Answer(sentAt, System.nanoTime() - sentAt, error != null ? -1 : response.statusCode()));
                 if (error != null) {
                     Throwable cause = error.getCause() == null ? error : error.getCause();
                     ERRORS.merge(cause.getClass().getSimpleName() + ": " + cause.getMessage(), 1, Integer::sum);
@@ -205,73 +196,4 @@ public final class FaultsBench {
         }
     }
 
-    private static void report(String mode, ConcurrentLinkedQueue<Answer> answers, List<long[]> readiness, long start,
-                               long cutAt, long restoreAt, long end, Path serviceLog, long[] logOffsets) throws IOException {
-        List<String> csv = new ArrayList<>(List.of("sent_ms,took_ms,status"));
-        answers.stream().sorted((a, b) -> Long.compare(a.sentAt(), b.sentAt())).forEach(a -> csv.add(
-                ms(a.sentAt() - start) + "," + ms(a.tookNanos()) + "," + a.status()));
-        Files.write(serviceLog.resolveSibling("answers-" + mode + ".csv"), csv);
-        String[] phases = {"before", "during", "after"};
-        long[][] bounds = {{start, cutAt}, {cutAt, restoreAt}, {restoreAt, end}};
-        for (int p = 0; p < 3; p++) {
-            Map<Integer, Integer> byStatus = new TreeMap<>();
-            long longest = 0;
-            int sent = 0;
-            for (Answer a : answers) {
-                if (a.sentAt() >= bounds[p][0] && a.sentAt() < bounds[p][1]) {
-                    sent++;
-                    byStatus.merge(a.status(), 1, Integer::sum);
-                    longest = Math.max(longest, a.tookNanos());
-                }
-            }
-            System.out.printf(Locale.ROOT, "RESULT mode=%s phase=%s sent=%d 2xx=%d 503=%d 500=%d other=%d errors=%d longest_ms=%d%n",
-                    mode, phases[p], sent, byStatus.getOrDefault(200, 0), byStatus.getOrDefault(503, 0),
-                    byStatus.getOrDefault(500, 0), sent - byStatus.getOrDefault(200, 0) - byStatus.getOrDefault(503, 0)
-                            - byStatus.getOrDefault(500, 0) - byStatus.getOrDefault(-1, 0), byStatus.getOrDefault(-1, 0),
-                    TimeUnit.NANOSECONDS.toMillis(longest));
-        }
-        // Readiness: first DOWN after the cut, first UP after the restore.
-        long downAfter = -1;
-        long upAfter = -1;
-        for (long[] r : readiness) {
-            if (downAfter < 0 && r[0] >= cutAt && r[0] < restoreAt && r[1] != 200) {
-                downAfter = r[0] - cutAt;
-            }
-            if (upAfter < 0 && r[0] >= restoreAt && r[1] == 200) {
-                upAfter = r[0] - restoreAt;
-            }
-        }
-        // /decide back: the first request sent after the restore from which on every answer is 2xx.
-        List<Answer> afterRestore = answers.stream().filter(a -> a.sentAt() >= restoreAt).sorted((a, b) -> Long.compare(a.sentAt(), b.sentAt())).toList();
-        long decideBack = -1;
-        for (int i = afterRestore.size() - 1; i >= 0; i--) {
-            if (afterRestore.get(i).status() != 200) {
-                decideBack = i + 1 < afterRestore.size() ? afterRestore.get(i + 1).sentAt() - restoreAt : -1;
-                break;
-            }
-            decideBack = 0;
-        }
-        ERRORS.forEach((why, count) -> System.err.printf("[faults] %s: %d requests got no answer: %s%n", mode, count, why));
-        ERRORS.clear();
-        System.out.printf(Locale.ROOT, "RESULT mode=%s ready_down_after_ms=%d ready_up_after_restore_ms=%d decide_ok_after_restore_ms=%d%n",
-                mode, ms(downAfter), ms(upAfter), ms(decideBack));
-        // The service's log from the fault to the end of the run.
-        List<String> lines = new ArrayList<>();
-        try (RandomAccessFile file = new RandomAccessFile(serviceLog.toFile(), "r")) {
-            byte[] bytes = new byte[(int) (logOffsets[1] - logOffsets[0])];
-            file.seek(logOffsets[0]);
-            file.readFully(bytes);
-            new String(bytes, StandardCharsets.UTF_8).lines().forEach(lines::add);
-        }
-        long records = lines.stream().filter(l -> RECORD.matcher(l).matches()).count();
-        long warnings = lines.stream().filter(l -> RECORD.matcher(l).matches() && (l.contains(" WARN ") || l.contains(" ERROR "))).count();
-        long traces = lines.stream().filter(l -> l.startsWith("\tat ")).count();
-        System.out.printf(Locale.ROOT, "RESULT mode=%s log_lines=%d log_records=%d warn_or_error=%d stack_frames=%d%n",
-                mode, lines.size(), records, warnings, traces);
-        Files.write(serviceLog.resolveSibling("fault-log-" + mode + ".txt"), lines);
-    }
-
-    private static long ms(long nanos) {
-        return nanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(nanos);
-    }
 }

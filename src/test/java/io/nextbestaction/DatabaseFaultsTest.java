@@ -66,7 +66,11 @@ class DatabaseFaultsTest {
             Thread.sleep(1000);
             ProxiedDatabase.PROXY.cut();
             awaitReadiness(503, Duration.ofSeconds(3));
-            Thread.sleep(3000);
+            // Any endpoint that needs the database says so, as /decide does.
+            assertUnavailable(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                    + "/decisions/0190f5a0-0000-7000-8000-000000000000")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            Thread.sleep(2000);
             ProxiedDatabase.PROXY.restore();
             Duration back = awaitReadiness(200, Duration.ofSeconds(5));
             assertTrue(back.toMillis() <= 1500, "readiness back " + back.toMillis() + " ms after the database");

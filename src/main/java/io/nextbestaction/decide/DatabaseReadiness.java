@@ -11,8 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Not ready while decisions cannot read the contact history or be logged in time. Reads what the history reader and
- * the log writer last saw (their calls, or their probes: a cheap statement a second while idle, ten a second during an
- * outage), so a health call costs no query and readiness comes back within a second of the database.
+ * the log writer last saw (their calls, or their probes: a cheap statement a second while idle, and 100 ms after each
+ * failed one during an outage), so a health call costs no query and readiness comes back within a second of the database.
  */
 @Readiness
 @ApplicationScoped
