@@ -19,7 +19,8 @@ bench_build() {
   need javac openjdk-17-jdk-headless
   if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     local jar=target/quarkus-app/quarkus-run.jar
-    if [ ! -f "$jar" ] || [ -n "$(find src pom.xml decision-tables -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    if [ ! -f "$jar" ] || [ ! -f target/test-classes/io/nextbestaction/TcpProxy.class ] \
+       || [ -n "$(find src pom.xml decision-tables -newer "$jar" -print -quit 2>/dev/null)" ]; then
       log "building the service: ./mvnw -q -B -DskipTests package"
       ./mvnw -q -B -DskipTests package >&2
     fi
@@ -30,12 +31,13 @@ bench_build() {
     log "compiling the harness (bench/java -> target/bench-classes)"
     rm -rf target/bench-classes
     mkdir -p target/bench-classes
-    javac -nowarn -encoding UTF-8 -d target/bench-classes -cp "target/classes:$(cat target/bench-cp.txt)" \
+    # target/test-classes: the TcpProxy of the fault tests, which bench/faults.sh uses too.
+    javac -nowarn -encoding UTF-8 -d target/bench-classes -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)" \
       $(find "$BENCH_DIR/java" -name '*.java') >&2
   fi
   [ -f target/quarkus-app/quarkus-run.jar ] || die "target/quarkus-app/quarkus-run.jar is missing (build failed?)"
   [ -d target/bench-classes ] || die "target/bench-classes is missing (run without BENCH_SKIP_BUILD=1)"
-  CP="target/bench-classes:target/classes:$(cat target/bench-cp.txt)"
+  CP="target/bench-classes:target/classes:target/test-classes:$(cat target/bench-cp.txt)"
   # The service's classes run outside Quarkus here: JBoss LogManager as in the service (see BenchLogging).
   JAVA_PROPS=(-Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CP")
 }

@@ -28,7 +28,9 @@ class OperationsTest {
                 .body("checks.find { it.name == 'rules' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'regression-suites' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'regression-suites' }.data.cases", greaterThan(18))
-                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'database' }.data.'decision-log-writer'", equalTo("UP"))
+                .body("checks.find { it.name == 'database' }.data.'contact-history-reader'", equalTo("UP"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nextbestaction.common.database.DatabaseConfig;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.history.ContactHistory;
@@ -41,6 +42,7 @@ public class DecisionService {
     /** JSON values as a retry is compared: numbers exact, a repeated key as the request was read (the last wins). */
     private final ObjectReader jsonValues;
     private final MeterRegistry metrics;
+    private final long deadlineNanos;
     private final Counter decisionsShown;
     private final Counter decisionsHeldOut;
     private final Map<String, Counter> suppressionsByGuardrail = new ConcurrentHashMap<>();
@@ -49,7 +51,8 @@ public class DecisionService {
             ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 
     public DecisionService(ServingRuleSet servingRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
-                           DecisionLogWriter decisionLogWriter, ObjectMapper json, MeterRegistry metrics) {
+                           DecisionLogWriter decisionLogWriter, ObjectMapper json, MeterRegistry metrics,
+                           DatabaseConfig database) {
         this.servingRuleSet = servingRuleSet;
         this.offerSelection = offerSelection;
         this.contactHistory = contactHistory;
@@ -58,6 +61,7 @@ public class DecisionService {
         this.jsonValues = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .without(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         this.metrics = metrics;
+        this.deadlineNanos = database.deadline().toNanos();
         this.decisionsShown = decisions(metrics, false);
         this.decisionsHeldOut = decisions(metrics, true);
     }
@@ -66,14 +70,16 @@ public class DecisionService {
      * Decides and logs; completes with the response as JSON (written once, for the log and the answer) after the
      * log entry is committed. Nothing here blocks: history is read and the log written by batchers (one query and
      * one commit for all concurrent decisions), whose results complete on the CPU pool: the rules and the counting run
-     * there, not on the threads that talk to the database.
+     * there, not on the threads that talk to the database. If the history read and the commit do not both complete
+     * within the deadline ({@code nba.database.deadline}), the decision fails with 503 and Retry-After.
      */
     public CompletionStage<String> decide(DecisionRequest request, String requestAsReceived) {
-        RuleSet ruleSet = servingRuleSet.current().orElseThrow(() -> new ProblemException(503, "Rules not ready",
+        RuleSet ruleSet = servingRuleSet.current().orElseThrow(() -> ProblemException.unavailable("Rules not ready",
                 "No ruleset is active yet; see /q/health/ready."));
+        long deadline = System.nanoTime() + deadlineNanos;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String accountId = request.account().id();
-        return contactHistory.recentFor(accountId, now).thenCompose(history -> {
+        return contactHistory.recentFor(accountId, now, deadline).thenCompose(history -> {
             OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
             boolean holdout = selection.holdout();
             UUID decisionId = DecisionIds.next(now.toEpochMilli());
@@ -81,10 +87,10 @@ public class DecisionService {
                     selection.offers(), selection.suppressed(), now));
             String segment = request.account().segment() == null ? "" : request.account().segment().name();
             DecisionLogEntry entry = new DecisionLogEntry(decisionId, request.requestId(), accountId, segment,
-                    OfferSelection.experimentKey(request), ruleSet.version(), requestAsReceived, holdout ? write(selection.ranked()) : null, response, holdout,
-                    now);
+                    OfferSelection.experimentKey(request), ruleSet.version(), requestAsReceived,
+                    holdout ? write(selection.ranked()) : null, response, holdout, now);
             // A retry of a logged requestId is answered with the logged response, and is not counted again.
-            return decisionLogWriter.append(entry).thenApply(logged -> {
+            return decisionLogWriter.append(entry, deadline).thenApply(logged -> {
                 if (!logged.written()) {
                     checkSameRequest(request.requestId(), logged.request(), requestAsReceived);
                     return logged.response();

@@ -3,7 +3,10 @@ package io.nextbestaction.history;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.batch.Batcher;
+import io.nextbestaction.common.batch.BoundedConnection;
 import io.nextbestaction.common.batch.CpuPool;
+import io.nextbestaction.common.database.DatabaseConfig;
+import io.nextbestaction.common.error.Outage;
 import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.log.DecisionLog;
@@ -39,23 +42,32 @@ public class ContactHistory {
     private final AgroalDataSource dataSource;
     private final DecisionLog decisionLog;
     private final Duration lookback;
+    private final Duration timeout;
     private final Batcher<HistoryQuery, List<PastContact>> reader;
 
     public ContactHistory(EntityManager em, AgroalDataSource dataSource, DecisionLog decisionLog,
-                          HistoryConfig config, MeterRegistry metrics, CpuPool cpu) {
+                          HistoryConfig config, DatabaseConfig database, MeterRegistry metrics, CpuPool cpu) {
         this.em = em;
         this.dataSource = dataSource;
-        this.reader = new Batcher<>("contact-history-reader", config.maxBatch(), config.linger(), metrics, cpu.executor(), this::read);
+        this.timeout = database.deadline();
+        this.reader = new Batcher<>(new Batcher.Settings("contact-history-reader", config.maxBatch(), config.linger(),
+                config.maxQueued(), timeout), metrics, cpu.executor(), this::read, this::probe);
         this.decisionLog = decisionLog;
         this.lookback = Duration.ofDays(config.lookbackDays());
     }
 
     /**
-     * The account's contacts within the lookback, as of {@code now}; completes on the reader thread. Every decision
-     * reads history, so concurrent reads are made as one query (see {@link Batcher}), with plain JDBC in autocommit.
+     * The account's contacts within the lookback, as of {@code now}; completes on the CPU pool, or with a 503 once the
+     * deadline ({@link System#nanoTime()}) passes. Every decision reads history, so concurrent reads are made as one
+     * query (see {@link Batcher}), with plain JDBC in autocommit.
      */
-    public CompletableFuture<List<PastContact>> recentFor(String accountId, Instant now) {
-        return reader.submit(new HistoryQuery(accountId, now.minus(lookback)));
+    public CompletableFuture<List<PastContact>> recentFor(String accountId, Instant now, long deadline) {
+        return reader.submit(new HistoryQuery(accountId, now.minus(lookback)), deadline);
+    }
+
+    /** Whether history cannot be read now. */
+    public Outage outage() {
+        return reader.outage();
     }
 
     private record HistoryQuery(String accountId, Instant since) {
@@ -64,11 +76,10 @@ public class ContactHistory {
     private List<List<PastContact>> read(List<HistoryQuery> queries) throws SQLException {
         Instant earliest = queries.stream().map(HistoryQuery::since).min(Instant::compareTo).orElseThrow();
         Map<String, List<PastContact>> byAccount = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
+        try (BoundedConnection connection = BoundedConnection.open(dataSource, timeout);
+             PreparedStatement query = connection.prepare(
                      "select account_id, offer_id, outcome, at from contact_event where account_id = any(?) and at >= ?")) {
-            query.setArray(1, connection.createArrayOf("text",
-                    queries.stream().map(HistoryQuery::accountId).distinct().toArray()));
+            query.setArray(1, connection.textArray(queries.stream().map(HistoryQuery::accountId).distinct().toArray()));
             query.setObject(2, earliest.atOffset(ZoneOffset.UTC));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -79,6 +90,14 @@ public class ContactHistory {
         }
         return queries.stream().map(q -> byAccount.getOrDefault(q.accountId(), List.of()).stream()
                 .filter(c -> !c.at().isBefore(q.since())).toList()).toList();
+    }
+
+    /** Reads nothing, but needs what the query needs: a connection and the table (a lock on it holds it up too). */
+    private void probe() throws SQLException {
+        try (BoundedConnection connection = BoundedConnection.open(dataSource, timeout);
+             PreparedStatement probe = connection.prepare("select 1 from contact_event where false")) {
+            probe.execute();
+        }
     }
 
     @PreDestroy

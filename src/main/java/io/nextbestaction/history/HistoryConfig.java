@@ -19,4 +19,8 @@ public interface HistoryConfig {
     /** How long a history query waits for more concurrent decisions after the first (0ms: at once). */
     @WithDefault("1ms")
     Duration linger();
+
+    /** The most decisions that may wait for a history query; more are answered 503 at once. */
+    @WithDefault("2000")
+    int maxQueued();
 }

@@ -15,4 +15,8 @@ public interface DecisionLogConfig {
     /** How long a log commit waits for more concurrent decisions after the first (0ms: at once). */
     @WithDefault("1ms")
     Duration linger();
+
+    /** The most decisions that may wait for a log commit; more are answered 503 at once. */
+    @WithDefault("2000")
+    int maxQueued();
 }

@@ -3,12 +3,13 @@ package io.nextbestaction.log;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nextbestaction.common.batch.Batcher;
+import io.nextbestaction.common.batch.BoundedConnection;
 import io.nextbestaction.common.batch.CpuPool;
+import io.nextbestaction.common.database.DatabaseConfig;
+import io.nextbestaction.common.error.Outage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -54,17 +56,30 @@ public class DecisionLogWriter {
     }
 
     private final AgroalDataSource dataSource;
+    private final Duration timeout;
     private final Batcher<DecisionLogEntry, Logged> batcher;
 
-    public DecisionLogWriter(AgroalDataSource dataSource,
-                             DecisionLogConfig config, MeterRegistry metrics, CpuPool cpu) {
+    public DecisionLogWriter(AgroalDataSource dataSource, DecisionLogConfig config, DatabaseConfig database,
+                             MeterRegistry metrics, CpuPool cpu) {
         this.dataSource = dataSource;
-        this.batcher = new Batcher<>("decision-log-writer", config.maxBatch(), config.linger(), metrics, cpu.executor(), this::insert);
+        this.timeout = database.deadline();
+        this.batcher = new Batcher<>(new Batcher.Settings("decision-log-writer", config.maxBatch(), config.linger(),
+                config.maxQueued(), timeout), metrics, cpu.executor(), this::insert, this::probe);
     }
 
-    /** Logs the entry; completes once it is committed (on the writer's thread: callers continue elsewhere). */
-    public CompletableFuture<Logged> append(DecisionLogEntry entry) {
-        return batcher.submit(entry);
+    /**
+     * Logs the entry; completes once it is committed (on the CPU pool: callers continue there), or with a 503 once
+     * the deadline ({@link System#nanoTime()}) passes. A statement still running then is cancelled by the server at
+     * the timeout, so that a 503 nearly always means "not logged"; when the commit wins that race, a retry with the
+     * same requestId gets the logged decision.
+     */
+    public CompletableFuture<Logged> append(DecisionLogEntry entry, long deadline) {
+        return batcher.submit(entry, deadline);
+    }
+
+    /** Whether decisions cannot be logged now. */
+    public Outage outage() {
+        return batcher.outage();
     }
 
     private List<Logged> insert(List<DecisionLogEntry> batch) throws SQLException {
@@ -86,11 +101,10 @@ public class DecisionLogWriter {
         }
         Set<UUID> inserted = new HashSet<>();
         Map<String, Logged> logged = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (BoundedConnection connection = BoundedConnection.open(dataSource, timeout);
+             PreparedStatement insert = connection.prepare(INSERT)) {
             for (int c = 0; c < columns.length; c++) {
-                Array array = connection.createArrayOf("text", columns[c]);
-                insert.setArray(c + 1, array);
+                insert.setArray(c + 1, connection.textArray(columns[c]));
             }
             try (ResultSet ids = insert.executeQuery()) {
                 while (ids.next()) {
@@ -100,9 +114,9 @@ public class DecisionLogWriter {
             Object[] retried = batch.stream().filter(e -> !inserted.contains(e.id()))
                     .map(DecisionLogEntry::requestId).distinct().toArray();
             if (retried.length > 0) {
-                try (PreparedStatement select = connection.prepareStatement(
+                try (PreparedStatement select = connection.prepare(
                         "select request_id, request::text, response::text from decision where request_id = any(?)")) {
-                    select.setArray(1, connection.createArrayOf("text", retried));
+                    select.setArray(1, connection.textArray(retried));
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             logged.put(rows.getString(1), new Logged(false, rows.getString(2), rows.getString(3)));
@@ -113,6 +127,14 @@ public class DecisionLogWriter {
         }
         return batch.stream().map(e -> inserted.contains(e.id()) ? new Logged(true, e.request(), e.response())
                 : logged.get(e.requestId())).toList();
+    }
+
+    /** Writes nothing, but takes the lock an insert takes: a table locked against writes holds it up too. */
+    private void probe() throws SQLException {
+        try (BoundedConnection connection = BoundedConnection.open(dataSource, timeout);
+             PreparedStatement probe = connection.prepare("insert into decision select * from decision where false")) {
+            probe.execute();
+        }
     }
 
     /** Writes what is queued, then stops: decisions in flight at shutdown are still logged before they answer. */

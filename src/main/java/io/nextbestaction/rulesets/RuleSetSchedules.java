@@ -1,5 +1,6 @@
 package io.nextbestaction.rulesets;
 
+import io.nextbestaction.common.error.Outage;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -13,6 +14,8 @@ import java.time.Duration;
 /**
  * The polling of every instance, at the configured intervals: follow the newest activation, compile the newest
  * valid version ahead of its activation, and (when watched) pick up saved changes in the decision-tables folder.
+ * A job that fails every second while the database is away logs one line when it starts failing and one when it
+ * works again.
  */
 @ApplicationScoped
 class RuleSetSchedules {
@@ -28,10 +31,18 @@ class RuleSetSchedules {
     }
 
     private static void every(Scheduler scheduler, String name, Duration interval, Runnable task) {
+        Outage outage = new Outage(name);
         scheduler.newJob(name)
                 .setInterval(interval.toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> task.run())
+                .setTask(execution -> {
+                    try {
+                        task.run();
+                        outage.ends();
+                    } catch (RuntimeException e) {
+                        outage.begins(e);
+                    }
+                })
                 .schedule();
     }
 }

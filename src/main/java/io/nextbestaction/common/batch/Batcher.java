@@ -3,6 +3,7 @@ package io.nextbestaction.common.batch;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nextbestaction.common.error.Outage;
 import io.nextbestaction.common.error.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -20,7 +21,13 @@ import java.util.concurrent.locks.LockSupport;
  * One database call for many concurrent requests. Callers hand in an item; one thread takes every item that
  * is waiting (up to a maximum), makes one call for all of them, and completes each caller's own result. Under load the
  * database sees a few large statements instead of one small round trip per request; when idle, a request is served
- * alone, after the linger. Items are never dropped: on {@link #stop()} the queued items are still served.
+ * alone, after the linger. On {@link #stop()} the queued items are still served.
+ * <p>
+ * Every item has a deadline, and a watchdog thread ({@link DeadlineWatch}) answers it 503 once the deadline passes,
+ * even while the call it waits for hangs. When the database cannot serve (a call fails so, or runs past the timeout), the batcher is in an
+ * {@link Outage}: new items are refused with 503 at once, and a cheap probe runs a few times a second until the database
+ * answers again; an idle batcher probes every second, so that {@link #outage()} is true even without traffic. A full
+ * queue refuses at once too.
  *
  * @param <T> what a caller hands in
  * @param <R> what it gets back
@@ -33,58 +40,89 @@ public final class Batcher<T, R> {
         List<R> apply(List<T> items) throws Exception;
     }
 
-    private record Pending<T, R>(T item, CompletableFuture<R> result) {
+    /** A statement that touches what the call touches and changes nothing. */
+    @FunctionalInterface
+    public interface Probe {
+        void run() throws Exception;
+    }
+
+    /**
+     * @param linger  how long a batch waits for more items after its first one: a little latency for far fewer
+     *                statements (and thread wake-ups) when requests arrive one by one; zero serves at once
+     * @param timeout how long one call may run before the database counts as too slow
+     */
+    public record Settings(String name, int maxBatch, Duration linger, int maxQueued, Duration timeout) {
     }
 
     private static final Logger LOG = Logger.getLogger(Batcher.class);
 
     /** A call slower than this is logged: every request of the batch waited for it. */
     private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long POLL_MILLIS = 100;
+    private static final long IDLE_PROBE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long OUTAGE_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String name;
     private final int maxBatch;
     private final long lingerNanos;
     private final Call<T, R> call;
+    private final Probe probe;
     private final Executor completions;
     private final Timer calls;
     private final DistributionSummary sizes;
-    private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<T, R>> queue;
+    private final Outage outage;
     private final Thread thread;
+    private final DeadlineWatch<T, R> deadlines;
     private volatile boolean stopping;
+    /** When the database was last called or probed (batch thread only). */
+    private long lastContact = System.nanoTime();
 
-    /**
-     * @param linger how long a batch waits for more items after its first one: a little latency for far fewer
-     *               statements (and thread wake-ups) when requests arrive one by one; zero serves at once
-     */
-    public Batcher(String name, int maxBatch, Duration linger, MeterRegistry metrics, Executor completions, Call<T, R> call) {
-        this.name = name;
+    public Batcher(Settings settings, MeterRegistry metrics, Executor completions, Call<T, R> call, Probe probe) {
+        this.name = settings.name();
         this.calls = Timer.builder("nba.batch.call").description("One database call for a batch of concurrent requests")
                 .tag("batch", name).publishPercentileHistogram().register(metrics);
         this.sizes = DistributionSummary.builder("nba.batch.size").description("Requests served by one call")
                 .tag("batch", name).register(metrics);
-        this.maxBatch = maxBatch;
-        this.lingerNanos = linger.toNanos();
+        this.maxBatch = settings.maxBatch();
+        this.lingerNanos = settings.linger().toNanos();
+        this.queue = new LinkedBlockingQueue<>(settings.maxQueued());
+        this.outage = new Outage(name);
         this.call = call;
+        this.probe = probe;
         this.completions = completions;
         this.thread = new Thread(this::serveUntilStopped, name);
         thread.setDaemon(true);
         thread.start();
+        this.deadlines = new DeadlineWatch<>(name, queue, outage, settings.timeout().toNanos(), thread::isAlive);
     }
 
     /**
      * Hands the item in; the result completes on the completions executor once the batch is served (exceptionally with
-     * the call's exception). Callers that continue on it must not block.
+     * the call's exception), or with a 503 {@link ProblemException} when the deadline ({@link System#nanoTime()})
+     * passes first, the database is known to be unavailable or the queue is full. Callers that continue on it must not block.
      */
-    public CompletableFuture<R> submit(T item) {
+    public CompletableFuture<R> submit(T item, long deadline) {
         if (stopping) {
             return CompletableFuture.failedFuture(shuttingDown());
         }
-        Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
-        queue.add(pending);
+        if (outage.isDown()) {
+            outage.refused();
+            return CompletableFuture.failedFuture(ProblemException.databaseUnavailable());
+        }
+        Pending<T, R> pending = new Pending<>(item, deadline, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            return CompletableFuture.failedFuture(ProblemException.databaseOverloaded());
+        }
         if (!thread.isAlive() && queue.remove(pending)) {
             return CompletableFuture.failedFuture(shuttingDown());
         }
         return pending.result();
+    }
+
+    /** Whether the database is unavailable to this batcher, since when and why. */
+    public Outage outage() {
+        return outage;
     }
 
     /** Serves what is queued, then stops. */
@@ -94,15 +132,16 @@ public final class Batcher<T, R> {
     }
 
     private static ProblemException shuttingDown() {
-        return new ProblemException(503, "Shutting down", "The service is stopping; retry on another instance.");
+        return ProblemException.unavailable("Shutting down", "The service is stopping; retry on another instance.");
     }
 
     private void serveUntilStopped() {
         List<Pending<T, R>> batch = new ArrayList<>();
         while (!stopping || !queue.isEmpty()) {
             try {
-                Pending<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending<T, R> first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    probeIfDue();
                     continue;
                 }
                 batch.add(first);
@@ -120,11 +159,45 @@ public final class Batcher<T, R> {
         }
     }
 
+    /** Serves the items still waiting for an answer, as one call; one by one if an item of theirs failed it. */
     private void serve(List<Pending<T, R>> batch) {
+        long now = System.nanoTime();
+        batch.removeIf(p -> p.answeredIfLate(now, outage)); // its deadline passed while it waited: not called for
+        if (batch.isEmpty()) {
+            return;
+        }
+        // A copy: the watchdog reads it while the batch list is reused.
+        List<Pending<T, R>> served = List.copyOf(batch);
+        deadlines.calling(served);
+        try {
+            if (attempt(served)) {
+                return;
+            }
+            // One bad item must not fail the others: serve each on its own, unless the database is gone meanwhile.
+            for (Pending<T, R> p : served) {
+                if (p.result().isDone()) {
+                    continue;
+                }
+                if (outage.isDown()) {
+                    fail(List.of(p), ProblemException.databaseUnavailable());
+                    continue;
+                }
+                deadlines.calling(served);
+                attempt(List.of(p));
+            }
+        } finally {
+            deadlines.called();
+        }
+    }
+
+    /** One call; false if it failed for a reason that may be one item's, and there are several. */
+    private boolean attempt(List<Pending<T, R>> batch) {
         try {
             long start = System.nanoTime();
+            lastContact = start;
             List<R> results = call.apply(batch.stream().map(Pending::item).toList());
             long took = System.nanoTime() - start;
+            outage.ends();
             calls.record(took, TimeUnit.NANOSECONDS);
             sizes.record(batch.size());
             if (took > SLOW_NANOS) {
@@ -132,24 +205,46 @@ public final class Batcher<T, R> {
                         TimeUnit.NANOSECONDS.toMillis(took));
             }
             // One hand-off per batch: what follows each result runs off this thread, which goes back to the database.
-            List<Pending<T, R>> served = List.copyOf(batch);
             completions.execute(() -> {
-                for (int i = 0; i < served.size(); i++) {
-                    served.get(i).result().complete(results.get(i));
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).result().complete(results.get(i));
                 }
             });
+            return true;
         } catch (Exception | Error e) {
             // An Error too: the thread must live on, and every caller must get an answer.
-            if (batch.size() == 1) {
-                LOG.errorf(e, "%s failed", name);
-                CompletableFuture<R> failed = batch.get(0).result();
-                completions.execute(() -> failed.completeExceptionally(new IllegalStateException(name + " failed", e)));
-                return;
+            if (Outage.isDatabaseUnavailable(e)) {
+                outage.begins(e);
+                fail(batch, ProblemException.databaseUnavailable());
+                return true;
             }
-            // One bad item must not fail the others: serve each on its own.
-            for (Pending<T, R> p : batch) {
-                serve(List.of(p));
+            if (batch.size() > 1) {
+                return false;
             }
+            LOG.errorf(e, "%s failed", name);
+            fail(batch, new IllegalStateException(name + " failed", e));
+            return true;
         }
+    }
+
+    private void fail(List<Pending<T, R>> batch, Throwable failure) {
+        if (failure instanceof ProblemException) {
+            batch.forEach(p -> outage.refused());
+        }
+        completions.execute(() -> batch.forEach(p -> p.result().completeExceptionally(failure)));
+    }
+
+    /** While idle: a probe a second, and several while the database is unavailable, to see it come back. */
+    private void probeIfDue() {
+        if (stopping || System.nanoTime() - lastContact < (outage.isDown() ? OUTAGE_PROBE_NANOS : IDLE_PROBE_NANOS)) {
+            return;
+        }
+        try {
+            probe.run();
+            outage.ends();
+        } catch (Exception | Error e) {
+            outage.begins(e);
+        }
+        lastContact = System.nanoTime();
     }
 }

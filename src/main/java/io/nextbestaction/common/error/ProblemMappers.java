@@ -32,7 +32,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response response = respond(e.problem());
+        return e.retryAfterSeconds() == 0 ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     // Listed one by one so that these win over the framework's own mappers for the more specific types.
@@ -97,8 +99,15 @@ public class ProblemMappers {
         return respond(Problem.of(status, title, e.getMessage()));
     }
 
+    /**
+     * A database that cannot serve now is no defect of the service: 503, to retry, and no log line per request (the
+     * outage is logged once by the components that saw it begin, see {@link Outage}).
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (Outage.isDatabaseUnavailable(e)) {
+            return problem(ProblemException.databaseUnavailable());
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of(500, "Internal error", "The service failed to answer; incident " + incident + " is in its log."));

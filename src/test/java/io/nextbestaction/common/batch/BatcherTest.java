@@ -31,7 +31,8 @@ class BatcherTest {
     private final CountDownLatch blocked = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final List<Batcher<String, String>> batchers = new ArrayList<>();
-    private final SQLException badRow = new SQLException("bad row");
+    /** A data exception: the row's fault, not the database's. */
+    private final SQLException badRow = new SQLException("bad row", "22P02");
 
     @AfterEach
     void stopBatchers() throws InterruptedException {
@@ -42,12 +43,18 @@ class BatcherTest {
     }
 
     private Batcher<String, String> batcher(int maxBatch, Duration linger) {
-        Batcher<String, String> b = new Batcher<>("test", maxBatch, linger, new SimpleMeterRegistry(), Runnable::run, this::call);
+        Batcher<String, String> b = new Batcher<>(new Batcher.Settings("test", maxBatch, linger, 1000,
+                Duration.ofSeconds(WAIT * 2)), new SimpleMeterRegistry(), Runnable::run, this::call, () -> { });
         batchers.add(b);
         return b;
     }
 
-    /** Records each call; a batch holding "block" waits for {@link #release}, one holding "bad" throws. */
+    /** A deadline far enough not to matter here (see BatcherFaultsTest). */
+    static long noDeadline() {
+        return System.nanoTime() + SECONDS.toNanos(60);
+    }
+
+    /** Records each call; a batch holding "block" waits for {@link #release}, one holding "bad" throws a bad row. */
     private List<String> call(List<String> items) throws Exception {
         calls.add(List.copyOf(items));
         if (items.contains("block")) {
@@ -65,7 +72,7 @@ class BatcherTest {
 
     /** Occupies the batcher's thread so that what is submitted next waits in the queue. */
     private void occupy(Batcher<String, String> b) throws InterruptedException {
-        b.submit("block");
+        b.submit("block", noDeadline());
         assertTrue(blocked.await(WAIT, SECONDS), "the blocking call started");
     }
 
@@ -73,9 +80,9 @@ class BatcherTest {
     void oneBadItemFailsOnlyItsOwnRequest() throws Exception {
         Batcher<String, String> b = batcher(8, Duration.ZERO);
         occupy(b);
-        CompletableFuture<String> a = b.submit("a");
-        CompletableFuture<String> bad = b.submit("bad");
-        CompletableFuture<String> c = b.submit("c");
+        CompletableFuture<String> a = b.submit("a", noDeadline());
+        CompletableFuture<String> bad = b.submit("bad", noDeadline());
+        CompletableFuture<String> c = b.submit("c", noDeadline());
         release.countDown();
 
         assertEquals("A", a.get(WAIT, SECONDS));
@@ -91,9 +98,9 @@ class BatcherTest {
     @Test
     void anErrorInTheCallFailsItsRequestAndTheBatcherServesOn() throws Exception {
         Batcher<String, String> b = batcher(8, Duration.ZERO);
-        ExecutionException e = assertThrows(ExecutionException.class, () -> b.submit("boom").get(WAIT, SECONDS));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> b.submit("boom", noDeadline()).get(WAIT, SECONDS));
         assertInstanceOf(AssertionError.class, e.getCause().getCause());
-        assertEquals("AFTER", b.submit("after").get(WAIT, SECONDS));
+        assertEquals("AFTER", b.submit("after", noDeadline()).get(WAIT, SECONDS));
     }
 
     @Test
@@ -104,7 +111,7 @@ class BatcherTest {
         List<CompletableFuture<String>> results = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             items.add("item-" + i);
-            results.add(b.submit("item-" + i));
+            results.add(b.submit("item-" + i, noDeadline()));
         }
         release.countDown();
 
@@ -122,11 +129,11 @@ class BatcherTest {
     void lingerGathersItemsThatArriveWithinIt() throws Exception {
         // 500 ms rather than 200 ms: room for the noisy machine to deschedule the submitting thread.
         Batcher<String, String> b = batcher(8, Duration.ofMillis(500));
-        CompletableFuture<String> a = b.submit("a");
+        CompletableFuture<String> a = b.submit("a", noDeadline());
         Thread.sleep(10);
-        CompletableFuture<String> bb = b.submit("b");
+        CompletableFuture<String> bb = b.submit("b", noDeadline());
         Thread.sleep(10);
-        CompletableFuture<String> c = b.submit("c");
+        CompletableFuture<String> c = b.submit("c", noDeadline());
 
         assertEquals("A", a.get(WAIT, SECONDS));
         assertEquals("B", bb.get(WAIT, SECONDS));
@@ -138,7 +145,7 @@ class BatcherTest {
     void zeroLingerServesALoneItemAtOnce() throws Exception {
         Batcher<String, String> b = batcher(8, Duration.ZERO);
 
-        assertEquals("A", b.submit("a").get(2, SECONDS));
+        assertEquals("A", b.submit("a", noDeadline()).get(2, SECONDS));
         assertEquals(List.of(List.of("a")), calls);
     }
 
@@ -148,7 +155,7 @@ class BatcherTest {
         occupy(b);
         List<CompletableFuture<String>> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            queued.add(b.submit("q" + i));
+            queued.add(b.submit("q" + i, noDeadline()));
         }
         Thread stopper = new Thread(() -> {
             try {
@@ -165,7 +172,7 @@ class BatcherTest {
         }
         assertEquals(Thread.State.TIMED_WAITING, stopper.getState());
 
-        CompletableFuture<String> late = b.submit("late");
+        CompletableFuture<String> late = b.submit("late", noDeadline());
         assertTrue(late.isDone(), "a request during shutdown is refused at once, not left waiting");
         assertShuttingDown(late);
 
@@ -175,7 +182,7 @@ class BatcherTest {
         }
         stopper.join(SECONDS.toMillis(WAIT));
         assertFalse(stopper.isAlive(), "stop() returned");
-        assertShuttingDown(b.submit("after"));
+        assertShuttingDown(b.submit("after", noDeadline()));
         assertTrue(calls.stream().flatMap(List::stream).noneMatch(i -> i.equals("late") || i.equals("after")),
                 "refused items never reach the call: " + calls);
     }
