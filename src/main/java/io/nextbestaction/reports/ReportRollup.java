@@ -1,12 +1,12 @@
 package io.nextbestaction.reports;
 
 import io.agroal.api.AgroalDataSource;
+import io.nextbestaction.common.error.Outage;
 import io.nextbestaction.decide.Holdout;
 import io.nextbestaction.rules.OfferCatalog;
 import io.nextbestaction.rules.ServingRuleSet;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,14 +28,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportRollup {
 
-    private static final Logger LOG = Logger.getLogger(ReportRollup.class);
     private static final long LOCK = 0x4e42_4152_4f4cL;
     private static final Duration STEP = Duration.ofDays(1);
 
     private final AgroalDataSource dataSource;
     private final ReportsConfig config;
     private final ServingRuleSet serving;
-    private volatile boolean failing;
+    /** The reports stay as they are while the job cannot count: logged once when that begins, once when it ends. */
+    private final Outage outage = new Outage("report-rollup");
 
     public ReportRollup(AgroalDataSource dataSource, ReportsConfig config, ServingRuleSet serving) {
         this.dataSource = dataSource;
@@ -47,15 +47,9 @@ public class ReportRollup {
     void scheduled() {
         try {
             refresh();
-            if (failing) {
-                LOG.info("offer rollup: counting again");
-                failing = false;
-            }
+            outage.ends();
         } catch (SQLException e) {
-            if (!failing) {
-                LOG.warnf("offer rollup: cannot count (%s); the reports stay as they are until it can", e.getMessage());
-                failing = true;
-            }
+            outage.begins(e);
         }
     }
 
