@@ -24,10 +24,10 @@ import java.util.concurrent.locks.LockSupport;
  * alone, after the linger. On {@link #stop()} the queued items are still served.
  * <p>
  * Every item has a deadline, and a watchdog thread ({@link DeadlineWatch}) answers it 503 once the deadline passes,
- * even while the call it waits for hangs. When the database cannot serve (a call fails so, or runs past the timeout), the batcher is in an
- * {@link Outage}: new items are refused with 503 at once, and a cheap probe runs a few times a second until the database
- * answers again; an idle batcher probes every second, so that {@link #outage()} is true even without traffic. A full
- * queue refuses at once too.
+ * even while the call it waits for hangs. When the database cannot serve (a call fails so, or runs past the timeout),
+ * the batcher is in an {@link Outage}: new items are refused with 503 at once, and a cheap probe runs 100 ms after each
+ * failed one until the database answers again; an idle batcher probes every second, so that {@link #outage()} tells
+ * even without traffic. A full queue refuses at once too.
  *
  * @param <T> what a caller hands in
  * @param <R> what it gets back

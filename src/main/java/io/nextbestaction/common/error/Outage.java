@@ -82,9 +82,10 @@ public final class Outage {
             down = null;
         }
         long count = refused.sumThenReset();
+        String refusals = count == 0 ? "" : String.format(Locale.ROOT, count == 1
+                ? "; %,d request was answered 503 meanwhile" : "; %,d requests were answered 503 meanwhile", count);
         LOG.infof("%s: %s again, after %s%s", component, ended.database() ? "the database answers" : "works",
-                seconds(System.nanoTime() - ended.sinceNanos()), count == 0 ? "" : String.format(Locale.ROOT, count == 1 ? "; %,d request was answered 503 meanwhile"
-                        : "; %,d requests were answered 503 meanwhile", count));
+                seconds(System.nanoTime() - ended.sinceNanos()), refusals);
     }
 
     private synchronized boolean begin(String reason, boolean database) {
