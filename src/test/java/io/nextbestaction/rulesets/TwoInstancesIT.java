@@ -2,6 +2,8 @@ package io.nextbestaction.rulesets;
 
 import io.nextbestaction.rules.RuleFile;
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +29,9 @@ class TwoInstancesIT {
 
     /** The test database as the other tests are given it, whatever schema its URL names: the setting wins. */
     private static final String DB = System.getProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    /** A call that gets no answer fails the test instead of hanging the build. */
+    private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.connection.timeout", 5000).setParam("http.socket.timeout", 30000));
     private static final List<Process> INSTANCES = new ArrayList<>();
     private static int portA;
     private static int portB;
@@ -33,16 +39,23 @@ class TwoInstancesIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         portA = freePort();
-        portB = freePort();
+        do {
+            portB = freePort();
+        } while (portB == portA);
         INSTANCES.add(start(portA, true));
-        awaitReady(portA);
+        awaitReady(portA, INSTANCES.get(0));
         INSTANCES.add(start(portB, false));
-        awaitReady(portB);
+        awaitReady(portB, INSTANCES.get(1));
     }
 
     @AfterAll
-    static void stop() {
-        INSTANCES.forEach(Process::destroy);
+    static void stop() throws InterruptedException {
+        for (Process instance : INSTANCES) {
+            instance.destroy();
+            if (!instance.waitFor(30, TimeUnit.SECONDS)) {
+                instance.destroyForcibly();
+            }
+        }
     }
 
     private static Process start(int port, boolean cleanDatabase) throws IOException {
@@ -71,11 +84,11 @@ class TwoInstancesIT {
         }
     }
 
-    private static void awaitReady(int port) throws InterruptedException {
+    private static void awaitReady(int port, Process instance) throws InterruptedException {
         Instant end = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(end)) {
+        while (Instant.now().isBefore(end) && instance.isAlive()) {
             try {
-                if (RestAssured.given().port(port).get("/q/health/ready").statusCode() == 200) {
+                if (RestAssured.given().config(TIMEOUTS).port(port).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notYet) {
@@ -83,11 +96,11 @@ class TwoInstancesIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("instance on port " + port + " did not become ready; see target/two-instances-" + port + ".log");
+        throw new AssertionError("instance on port " + port + (instance.isAlive() ? " did not become ready" : " stopped") + "; see target/two-instances-" + port + ".log");
     }
 
     private static RequestSpecification on(int port) {
-        return RestAssured.given().port(port).auth().preemptive().basic("analyst", "analyst-it-password");
+        return RestAssured.given().config(TIMEOUTS).port(port).auth().preemptive().basic("analyst", "analyst-it-password");
     }
 
     private static int activeOn(int port) {
@@ -106,7 +119,7 @@ class TwoInstancesIT {
         // Every instance compiles a new valid version ahead of its activation; give B the time an analyst takes.
         Thread.sleep(15000);
         activateOnAAndAwaitB(version);
-        String rulesetOnB = RestAssured.given().port(portB).contentType(ContentType.JSON)
+        String rulesetOnB = RestAssured.given().config(TIMEOUTS).port(portB).contentType(ContentType.JSON)
                 .body("{\"account\": {\"id\": \"two-instances\", \"seats\": {\"used\": 9, \"limit\": 10}}, \"holdoutPercent\": 0}")
                 .post("/decide").then().statusCode(200).extract().path("rulesetVersion");
         assertTrue(rulesetOnB.startsWith("v" + version + " "), rulesetOnB);
