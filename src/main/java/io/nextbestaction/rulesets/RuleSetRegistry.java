@@ -77,7 +77,7 @@ public class RuleSetRegistry implements ServingRuleSet {
      * newest activation names changes nothing and answers that activation.
      */
     public Activation activate(int version, String by, boolean force, String reason) {
-        Optional<Activation> current = store.latestActivation().filter(a -> a.toVersion == version);
+        Optional<Activation> current = activeAlready(version);
         if (current.isPresent()) {
             return current.get();
         }
@@ -91,7 +91,12 @@ public class RuleSetRegistry implements ServingRuleSet {
      * or its first version, without which nothing serves. Refused, like any, if the gate does not pass it.
      */
     Activation activateFromFolder(int version, String reason) {
-        return publish(version, compiled(version), DecisionTablesFolder.AUTHOR, false, reason);
+        return activeAlready(version).orElseGet(() -> publish(version, compiled(version), DecisionTablesFolder.AUTHOR, false, reason));
+    }
+
+    /** The newest activation, if it names this version: activating it again changes nothing. */
+    private Optional<Activation> activeAlready(int version) {
+        return store.latestActivation().filter(a -> a.toVersion == version);
     }
 
     private Activation publish(int version, RuleSet ruleSet, String by, boolean force, String reason) {

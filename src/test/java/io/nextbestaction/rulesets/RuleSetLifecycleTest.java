@@ -5,9 +5,11 @@ import io.nextbestaction.rules.Workbooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -72,6 +74,18 @@ class RuleSetLifecycleTest {
     @AfterEach
     void backToTheShippedPlaybook() {
         analyst().post("/rulesets/1/activate").then().statusCode(200);
+    }
+
+    @Inject
+    RuleSetSubmission submission;
+
+    @Test
+    void shouldStoreTheFolderOnceWhenInstancesStartingTogetherEachSubmitIt() {
+        int versions = viewer().get("/rulesets").then().extract().path("size()");
+        RuleSetSubmission.Submitted again = submission.submit(RuleFile.readFolder(Path.of("decision-tables")), null,
+                DecisionTablesFolder.AUTHOR, "shipped decision tables", RuleSetVersion.Source.FOLDER);
+        assertEquals(1, again.version().version);
+        viewer().get("/rulesets").then().body("size()", equalTo(versions));
     }
 
     @Test
