@@ -3,13 +3,10 @@ package io.nextbestaction.experiments;
 import io.agroal.api.AgroalDataSource;
 import io.nextbestaction.decide.Arm;
 import io.nextbestaction.decide.Holdout;
-import io.nextbestaction.rules.RuleFile;
-import io.nextbestaction.rules.Workbooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +15,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
+import static io.nextbestaction.rulesets.RegressionGateTest.seatThreshold95;
+import static io.nextbestaction.rulesets.RuleSetLifecycleTest.admin;
+import static io.nextbestaction.rulesets.RuleSetLifecycleTest.analyst;
+import static io.nextbestaction.rulesets.RuleSetLifecycleTest.annualSwitchPropensity;
+import static io.nextbestaction.rulesets.RuleSetLifecycleTest.upload;
+import static io.nextbestaction.rulesets.RuleSetLifecycleTest.viewer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,30 +51,12 @@ class ExperimentTest {
     @Inject
     ExperimentRegistry registry;
 
-    static RequestSpecification analyst() {
-        return given().auth().preemptive().basic("analyst", "analyst-dev-password");
-    }
-
-    static RequestSpecification viewer() {
-        return given().auth().preemptive().basic("viewer", "viewer-dev-password");
-    }
-
-    static RequestSpecification admin() {
-        return given().auth().preemptive().basic("admin", "admin-dev-password");
-    }
-
-    /** Stores a version of the shipped playbook with one workbook replaced; its number. */
-    static int upload(RuleFile file, String comment) {
-        return analyst().multiPart("file", file.name(), file.content(), "application/octet-stream").multiPart("comment", comment)
-                .post("/rulesets").then().statusCode(201).extract().path("version");
-    }
-
     /** The annual switch more likely: the suites still pass, and a monthly payer's decision shows which version made it. */
-    static int passingChallenger() {
-        return upload(Workbooks.withCell(Workbooks.shipped("upsell.drl.xlsx"), "Upsell", "L17", 0.5), "annual switch at 0.5");
+    private static int passingChallenger() {
+        return upload(List.of(annualSwitchPropensity(0.5)), "annual switch at 0.5", 201);
     }
 
-    static ExtractableResponse<Response> start(int challenger, int share, String key) {
+    private static ExtractableResponse<Response> start(int challenger, int share, String key) {
         return analyst().contentType(ContentType.JSON)
                 .body("{\"challengerVersion\": %d, \"sharePercent\": %d, \"key\": \"%s\", \"reason\": \"does it sell more?\"}"
                         .formatted(challenger, share, key))
@@ -171,8 +157,7 @@ class ExperimentTest {
 
     @Test
     void shouldRefuseToPromoteAChallengerThatFailsItsCasesAndLetAnAdminForceIt() {
-        // Valid, but moves the "seats nearly full" threshold to 95%: the acceptance case at 90% fails.
-        int challenger = upload(Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95), "seat pack from 95%");
+        int challenger = upload(List.of(seatThreshold95()), "seat pack from 95%: the case at 90% fails", 201);
         long id = start(challenger, 20, "refused-" + UUID.randomUUID()).jsonPath().getLong("id");
         analyst().post("/experiments/" + id + "/promote").then().statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Regression cases fail"))
