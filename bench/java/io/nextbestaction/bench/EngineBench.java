@@ -112,7 +112,7 @@ public final class EngineBench {
                             DecisionRequest request = json.readValue(in.body(), DecisionRequest.class);
                             OfferSelection.Selection s = selection.select(ruleSet, request, in.history(), now);
                             DecisionResponse response = new DecisionResponse(UUID.randomUUID().toString(), request.account().id(),
-                                    ruleSet.version(), s.holdout(), s.offers(), s.suppressed(), now);
+                                    ruleSet.version(), s.holdout(), null, s.offers(), s.suppressed(), now);
                             // DecisionService writes the response once, for the log and the answer, and the ranked offers of a holdout.
                             sink += json.writeValueAsString(response).length()
                                     + (s.holdout() ? json.writeValueAsString(s.ranked()).length() : 0);

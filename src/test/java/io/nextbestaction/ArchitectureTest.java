@@ -11,8 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The service's layering, checked on its compiled classes: {@code regression} → {@code rulesets} → {@code rules},
  * the decision path ({@code decide}, {@code history}, {@code log}) never reaching back up, Drools only inside
- * {@code rules}, the stored {@code users} apart from the rest, the {@code console} a client of the HTTP API that
- * nothing depends on, and no package cycle.
+ * {@code rules}, the {@code experiments} on top of {@code rulesets}, {@code decide} and {@code reports} with nothing
+ * below depending on them, the stored {@code users} apart from the rest, the {@code console} a client of the HTTP API
+ * that nothing depends on, and no package cycle.
  */
 class ArchitectureTest {
 
@@ -54,6 +55,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.nextbestaction.decide..", "io.nextbestaction.history..", "io.nextbestaction.log..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rulesets..", "io.nextbestaction.regression..",
                         "io.nextbestaction.reports..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void experimentsSitOnTopOfRulesetsAndTheDecisionPath() {
+        noClasses().that().resideInAPackage("io.nextbestaction.experiments..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.regression..", "io.nextbestaction.history..",
+                        "io.nextbestaction.log..", "io.nextbestaction.users..", "io.nextbestaction.console..")
+                .check(SERVICE);
+        noClasses().that().resideOutsideOfPackage("io.nextbestaction.experiments..")
+                .should().dependOnClassesThat().resideInAPackage("io.nextbestaction.experiments..")
                 .check(SERVICE);
     }
 

@@ -1,5 +1,6 @@
 package io.nextbestaction.decide;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -14,9 +15,17 @@ public record DecisionResponse(
         @Schema(description = "The ruleset version that decided, with the SHA-256 of its files",
                 examples = "v1 (sha256:62770f8af01853c0)") String rulesetVersion,
         @Schema(description = "True when the account fell into the holdout group: no offers are made") boolean holdout,
+        @Schema(description = "The champion/challenger experiment and the arm this decision fell on; absent when none runs"
+                + " or the account is held out")
+        @JsonInclude(JsonInclude.Include.NON_NULL) ExperimentView experiment,
         List<OfferView> offers,
         List<SuppressionView> suppressed,
         @Schema(implementation = String.class, format = "date-time", examples = "2026-11-23T20:43:00.329Z") Instant decidedAt) {
+
+    @Schema(name = "DecisionExperiment", description = "The running experiment and the arm a decision fell on",
+            examples = "{\"id\": 3, \"key\": \"q3-seat-thresholds\", \"arm\": \"CHALLENGER\"}")
+    public record ExperimentView(long id, String key, Arm arm) {
+    }
 
     @Schema(name = "Offer", description = "An offer to make, with the channel to use and the workbook rows that produced it")
     public record OfferView(int rank, String offerId,

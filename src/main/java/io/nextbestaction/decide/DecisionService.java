@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DecisionService {
 
     private final ServingRuleSet servingRuleSet;
+    private final ChallengerSplit challengerSplit;
     private final OfferSelection offerSelection;
     private final ContactHistory contactHistory;
     private final DecisionLogWriter decisionLogWriter;
@@ -50,10 +52,11 @@ public class DecisionService {
     private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
             ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 
-    public DecisionService(ServingRuleSet servingRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
-                           DecisionLogWriter decisionLogWriter, ObjectMapper json, MeterRegistry metrics,
-                           DatabaseConfig database) {
+    public DecisionService(ServingRuleSet servingRuleSet, ChallengerSplit challengerSplit, OfferSelection offerSelection,
+                           ContactHistory contactHistory, DecisionLogWriter decisionLogWriter, ObjectMapper json,
+                           MeterRegistry metrics, DatabaseConfig database) {
         this.servingRuleSet = servingRuleSet;
+        this.challengerSplit = challengerSplit;
         this.offerSelection = offerSelection;
         this.contactHistory = contactHistory;
         this.decisionLogWriter = decisionLogWriter;
@@ -74,8 +77,14 @@ public class DecisionService {
      * within the deadline ({@code nba.database.deadline}), the decision fails with 503 and Retry-After.
      */
     public CompletionStage<String> decide(DecisionRequest request, String requestAsReceived) {
-        RuleSet ruleSet = servingRuleSet.current().orElseThrow(() -> ProblemException.unavailable("Rules not ready",
+        RuleSet champion = servingRuleSet.current().orElseThrow(() -> ProblemException.unavailable("Rules not ready",
                 "No ruleset is active yet; see /q/health/ready."));
+        // The running experiment, taken once, decides the arm and the ruleset; a held-out account is in neither arm.
+        Optional<ChallengerSplit.Challenger> challenger = challengerSplit.running();
+        Arm arm = challenger.flatMap(c -> c.armOf(request)).orElse(null);
+        RuleSet ruleSet = arm == Arm.CHALLENGER ? challenger.get().ruleSet() : champion;
+        DecisionResponse.ExperimentView experiment = arm == null ? null
+                : new DecisionResponse.ExperimentView(challenger.get().experimentId(), challenger.get().key(), arm);
         long deadline = System.nanoTime() + deadlineNanos;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String accountId = request.account().id();
@@ -84,10 +93,11 @@ public class DecisionService {
             boolean holdout = selection.holdout();
             UUID decisionId = DecisionIds.next(now.toEpochMilli());
             String response = write(new DecisionResponse(decisionId.toString(), accountId, ruleSet.version(), holdout,
-                    selection.offers(), selection.suppressed(), now));
+                    experiment, selection.offers(), selection.suppressed(), now));
             String segment = request.account().segment() == null ? "" : request.account().segment().name();
             DecisionLogEntry entry = new DecisionLogEntry(decisionId, request.requestId(), accountId, segment,
-                    OfferSelection.experimentKey(request), ruleSet.version(), requestAsReceived,
+                    OfferSelection.experimentKey(request), ruleSet.version(),
+                    experiment == null ? null : experiment.id(), experiment == null ? null : experiment.arm().name(), requestAsReceived,
                     holdout ? write(selection.ranked()) : null, response, holdout, now);
             // A retry of a logged requestId is answered with the logged response, and is not counted again.
             return decisionLogWriter.append(entry, deadline).thenApply(logged -> {

@@ -36,9 +36,13 @@ public class OfferSelection {
     public Selection select(RuleSet ruleSet, DecisionRequest request, List<PastContact> history, Instant now) {
         Findings findings = ruleSet.evaluate(toFacts(request, history, ruleSet.catalog(), now));
         Arbitration.Result result = Arbitration.rank(ruleSet.catalog(), findings, request);
-        boolean holdout = Holdout.isHeldOut(request.account().id(), experimentKey(request),
+        return new Selection(result.offers(), result.suppressed(), heldOut(request), findings);
+    }
+
+    /** Whether the request's account falls in its holdout: it depends on no ruleset. */
+    public static boolean heldOut(DecisionRequest request) {
+        return Holdout.isHeldOut(request.account().id(), experimentKey(request),
                 request.holdoutPercent() == null ? Holdout.DEFAULT_PERCENT : request.holdoutPercent());
-        return new Selection(result.offers(), result.suppressed(), holdout, findings);
     }
 
     /** The experiment the request's holdout belongs to: its own key, or the default. */

@@ -32,17 +32,17 @@ public class DecisionLogWriter {
 
     /** One statement, one commit (autocommit); a requestId already logged, or twice in a batch, is skipped. */
     private static final String INSERT = """
-            insert into decision (id, request_id, account_id, segment, experiment_key, ruleset_version, request, offers,
-                                  suppressed, response, holdout, created_at)
+            insert into decision (id, request_id, account_id, segment, experiment_key, ruleset_version, experiment_id, arm,
+                                  request, offers, suppressed, response, holdout, created_at)
             select cast(e.id as uuid), e.request_id, e.account_id, e.segment, e.experiment_key, e.ruleset_version,
-                   cast(e.request as json),
+                   cast(e.experiment_id as bigint), e.arm, cast(e.request as json),
                    cast(coalesce(e.offers, r.doc ->> 'offers') as jsonb), cast(r.doc -> 'suppressed' as jsonb), r.doc,
                    cast(e.holdout as boolean), cast(e.created_at as timestamptz)
             from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                         cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                        cast(? as text[]))
-                     with ordinality as e(id, request_id, account_id, segment, experiment_key, ruleset_version, request,
-                                          offers, response, holdout, created_at, n)
+                        cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                     with ordinality as e(id, request_id, account_id, segment, experiment_key, ruleset_version, experiment_id,
+                                          arm, request, offers, response, holdout, created_at, n)
                  cross join lateral (select cast(e.response as json) as doc) r
             order by e.n
             on conflict (request_id) do nothing
@@ -84,7 +84,7 @@ public class DecisionLogWriter {
 
     private List<Logged> insert(List<DecisionLogEntry> batch) throws SQLException {
         int size = batch.size();
-        String[][] columns = new String[11][size];
+        String[][] columns = new String[13][size];
         for (int i = 0; i < size; i++) {
             DecisionLogEntry e = batch.get(i);
             columns[0][i] = e.id().toString();
@@ -93,11 +93,13 @@ public class DecisionLogWriter {
             columns[3][i] = e.segment();
             columns[4][i] = e.experimentKey();
             columns[5][i] = e.rulesetVersion();
-            columns[6][i] = e.request();
-            columns[7][i] = e.rankedOffers();
-            columns[8][i] = e.response();
-            columns[9][i] = String.valueOf(e.holdout());
-            columns[10][i] = e.decidedAt().toString();
+            columns[6][i] = e.experimentId() == null ? null : e.experimentId().toString();
+            columns[7][i] = e.arm();
+            columns[8][i] = e.request();
+            columns[9][i] = e.rankedOffers();
+            columns[10][i] = e.response();
+            columns[11][i] = String.valueOf(e.holdout());
+            columns[12][i] = e.decidedAt().toString();
         }
         Set<UUID> inserted = new HashSet<>();
         Map<String, Logged> logged = new HashMap<>();

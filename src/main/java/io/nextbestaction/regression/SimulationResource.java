@@ -68,7 +68,7 @@ public class SimulationResource {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         OfferSelection.Selection decided = selection.select(ruleSet, request, history(simulation, request, now), now);
         return new DecisionResponse(DecisionIds.next(now.toEpochMilli()).toString(), request.account().id(),
-                ruleSet.version(), decided.holdout(), decided.offers(), decided.suppressed(), now);
+                ruleSet.version(), decided.holdout(), null, decided.offers(), decided.suppressed(), now);
     }
 
     private List<PastContact> history(SimulationRequest simulation, DecisionRequest request, Instant now) throws SQLException {

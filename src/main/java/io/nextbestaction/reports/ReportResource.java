@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -72,18 +71,9 @@ public class ReportResource {
                     + " difference; overall and per offer type.")
     public LiftReport lift(@QueryParam("experimentKey") @DefaultValue(Holdout.DEFAULT_EXPERIMENT) String experimentKey,
                            @QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("window") @DefaultValue("P14D") String window) throws SQLException {
+                           @QueryParam("window") @DefaultValue(ConversionWindow.DEFAULT) String window) throws SQLException {
         LocalDate[] days = days(from, to);
-        Duration within;
-        try {
-            within = Duration.parse(window);
-        } catch (DateTimeParseException e) {
-            throw invalid("window", "must be an ISO-8601 duration such as P14D, not \"" + window + "\"");
-        }
-        if (within.isNegative() || within.isZero() || within.toSeconds() % 3600 != 0) {
-            throw invalid("window", "must be a whole number of hours, more than zero, such as P14D or PT36H");
-        }
-        return lift.report(experimentKey, days[0], days[1], within);
+        return lift.report(experimentKey, days[0], days[1], ConversionWindow.parse(window));
     }
 
     /** from and to as days, both included; by default the last 30 days, today included. */

@@ -31,10 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Regression suites gate publishing, run on demand against a stored version, and replay logged traffic. */
 @QuarkusTest
-class RegressionGateTest {
+public class RegressionGateTest {
 
     /** Valid, but moves the "seats nearly full" threshold to 95%: the acceptance case at 90% fails. */
-    static RuleFile seatThreshold95() {
+    public static RuleFile seatThreshold95() {
         return Workbooks.withCell(Workbooks.shipped("add-on.drl.xlsx"), "Add-ons", "B14", 0.95);
     }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What an analyst does with rulesets: upload, read the errors, fix, activate, roll back. */
 @QuarkusTest
-class RuleSetLifecycleTest {
+public class RuleSetLifecycleTest {
 
     static final String SEATS_AT_90 = """
             {"account": {"id": "%s", "seats": {"used": 9, "limit": 10}, "healthScore": 80},
@@ -34,7 +34,7 @@ class RuleSetLifecycleTest {
              "channels": ["IN_APP"], "holdoutPercent": 0}""";
 
     /** The upsell workbook with the annual-switch propensity (0.3 shipped) changed: the suites still pass. */
-    static RuleFile annualSwitchPropensity(double propensity) {
+    public static RuleFile annualSwitchPropensity(double propensity) {
         return Workbooks.withCell(Workbooks.shipped("upsell.drl.xlsx"), "Upsell", "L17", propensity);
     }
 
@@ -43,15 +43,15 @@ class RuleSetLifecycleTest {
                 .statusCode(200).extract().path("offers.find { it.offerId == 'annual-switch' }.score");
     }
 
-    static RequestSpecification analyst() {
+    public static RequestSpecification analyst() {
         return given().auth().preemptive().basic("analyst", "analyst-dev-password");
     }
 
-    static RequestSpecification admin() {
+    public static RequestSpecification admin() {
         return given().auth().preemptive().basic("admin", "admin-dev-password");
     }
 
-    static RequestSpecification viewer() {
+    public static RequestSpecification viewer() {
         return given().auth().preemptive().basic("viewer", "viewer-dev-password");
     }
 
@@ -62,7 +62,7 @@ class RuleSetLifecycleTest {
         return spec;
     }
 
-    static int upload(List<RuleFile> files, String comment, int status) {
+    public static int upload(List<RuleFile> files, String comment, int status) {
         return withFiles(analyst(), files).multiPart("comment", comment)
                 .post("/rulesets").then().statusCode(status).extract().path("version");
     }

@@ -1,5 +1,7 @@
 package io.nextbestaction.rulesets;
 
+import io.nextbestaction.decide.Arm;
+import io.nextbestaction.decide.Holdout;
 import io.nextbestaction.rules.RuleFile;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -24,7 +26,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two instances of the packaged service on one database serve the same version; activating on one switches both. */
+/**
+ * Two instances of the packaged service on one database serve the same version; activating on one switches both, and
+ * an experiment started or stopped on one splits the decisions of both.
+ */
 class TwoInstancesIT {
 
     /** The test database as the other tests are given it, whatever schema its URL names: the setting wins. */
@@ -125,6 +130,44 @@ class TwoInstancesIT {
         assertTrue(rulesetOnB.startsWith("v" + version + " "), rulesetOnB);
 
         activateOnAAndAwaitB(1);
+    }
+
+    @Test
+    void shouldSplitTheDecisionsOfTheOtherInstanceByAnExperimentStartedOnOne() throws Exception {
+        RuleFile challenger = RuleSetLifecycleTest.annualSwitchPropensity(0.4);
+        int version = on(portA).multiPart("file", challenger.name(), challenger.content(), "application/octet-stream")
+                .post("/rulesets").then().statusCode(201).extract().path("version");
+        String key = "two-instances-" + System.nanoTime();
+        int id = on(portA).contentType(ContentType.JSON)
+                .body("{\"challengerVersion\": " + version + ", \"sharePercent\": 50, \"key\": \"" + key + "\"}")
+                .post("/experiments").then().statusCode(201).extract().path("id");
+        String account = key;
+        for (int i = 0; Holdout.isHeldOut(account, Holdout.DEFAULT_EXPERIMENT, 10) || Arm.of(account, key, 50) != Arm.CHALLENGER; i++) {
+            account = key + "-" + i;
+        }
+        try {
+            // B compiles the challenger when it first sees the experiment, unless it compiled it ahead as the newest version.
+            String decided = awaitOnB(account, "\"arm\":\"CHALLENGER\"", Duration.ofSeconds(30));
+            assertTrue(decided.contains("\"rulesetVersion\":\"v" + version + " "), decided);
+        } finally {
+            on(portA).post("/experiments/" + id + "/stop").then().statusCode(200);
+        }
+        assertTrue(!awaitOnB(account, "\"rulesetVersion\":\"v1 ", Duration.ofSeconds(2)).contains("\"experiment\""));
+    }
+
+    /** Decides for the account on B until the answer holds the text, within the time; the last answer. */
+    private static String awaitOnB(String account, String text, Duration within) throws InterruptedException {
+        Instant end = Instant.now().plus(within);
+        String body;
+        do {
+            body = RestAssured.given().port(portB).contentType(ContentType.JSON)
+                    .body("{\"account\": {\"id\": \"" + account + "\"}}").post("/decide").then().statusCode(200).extract().asString();
+            if (body.contains(text)) {
+                return body;
+            }
+            Thread.sleep(50);
+        } while (Instant.now().isBefore(end));
+        throw new AssertionError("instance B did not answer " + text + " within " + within + ": " + body);
     }
 
     @Test
