@@ -36,6 +36,7 @@ public class DecisionService {
 
     private final ServingRuleSet servingRuleSet;
     private final OfferSelection offerSelection;
+    private final LearnedPropensities learned;
     private final ContactHistory contactHistory;
     private final DecisionLogWriter decisionLogWriter;
     private final ObjectMapper json;
@@ -50,11 +51,12 @@ public class DecisionService {
     private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
             ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 
-    public DecisionService(ServingRuleSet servingRuleSet, OfferSelection offerSelection, ContactHistory contactHistory,
-                           DecisionLogWriter decisionLogWriter, ObjectMapper json, MeterRegistry metrics,
-                           DatabaseConfig database) {
+    public DecisionService(ServingRuleSet servingRuleSet, OfferSelection offerSelection, LearnedPropensities learned,
+                           ContactHistory contactHistory, DecisionLogWriter decisionLogWriter, ObjectMapper json,
+                           MeterRegistry metrics, DatabaseConfig database) {
         this.servingRuleSet = servingRuleSet;
         this.offerSelection = offerSelection;
+        this.learned = learned;
         this.contactHistory = contactHistory;
         this.decisionLogWriter = decisionLogWriter;
         this.json = json;
@@ -80,9 +82,11 @@ public class DecisionService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String accountId = request.account().id();
         return contactHistory.recentFor(accountId, now, deadline).thenCompose(history -> {
-            OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
-            boolean holdout = selection.holdout();
+            // The id comes first: an exploring row's draw is seeded by it.
             UUID decisionId = DecisionIds.next(now.toEpochMilli());
+            OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now,
+                    Propensities.forDecision(learned.current(), request, decisionId));
+            boolean holdout = selection.holdout();
             String response = write(new DecisionResponse(decisionId.toString(), accountId, ruleSet.version(), holdout,
                     selection.offers(), selection.suppressed(), now));
             String segment = request.account().segment() == null ? "" : request.account().segment().name();

@@ -204,7 +204,7 @@ class ArbitrationTest {
 
     private static Arbitration.Result rank(OfferCatalog catalog, List<ProposedOffer> proposals, List<TriggeredGuardrail> guardrails,
                                            DecisionRequest request) {
-        return Arbitration.rank(catalog, new Findings(proposals, guardrails), request);
+        return Arbitration.rank(catalog, new Findings(proposals, guardrails), request, Propensities.TABLE);
     }
 
     private static String channelOf(Action action, List<Channel> channels, Map<Channel, Boolean> consent) {
@@ -226,7 +226,7 @@ class ArbitrationTest {
     }
 
     private static ProposedOffer propose(String offerId, Double propensity, Action action, RowRef row) {
-        return new ProposedOffer(offerId, propensity, action, row);
+        return new ProposedOffer(offerId, propensity, action, row, null, false);
     }
 
     private static RowRef row(int n) {
