@@ -78,9 +78,14 @@ public class LearnedState implements LearnedPropensities {
                     lock(connection, "pg_advisory_unlock");
                 }
             }
-            LearnedCounts counts = load(connection);
-            current = Optional.of(counts);
-            return counts;
+            return load(connection);
+        }
+    }
+
+    /** Loads the counts as the table holds them, computing nothing. */
+    LearnedCounts reload() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return load(connection);
         }
     }
 
@@ -104,7 +109,7 @@ public class LearnedState implements LearnedPropensities {
         }
     }
 
-    private static LearnedCounts load(Connection connection) throws SQLException {
+    private LearnedCounts load(Connection connection) throws SQLException {
         Map<String, Map<String, LearnedCounts.Counts>> counts = new HashMap<>();
         Instant refreshedAt = null;
         try (PreparedStatement query = connection.prepareStatement(
@@ -118,7 +123,11 @@ public class LearnedState implements LearnedPropensities {
         }
         Map<String, Map<String, LearnedCounts.Counts>> frozen = new HashMap<>();
         counts.forEach((offer, bySegment) -> frozen.put(offer, Map.copyOf(bySegment)));
-        return new LearnedCounts(frozen, refreshedAt);
+        LearnedCounts loaded = new LearnedCounts(frozen, refreshedAt);
+        if (config.enabled()) {
+            current = Optional.of(loaded);
+        }
+        return loaded;
     }
 
     private static boolean lock(Connection connection, String function) throws SQLException {
