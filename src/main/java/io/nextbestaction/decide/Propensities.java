@@ -3,7 +3,6 @@ package io.nextbestaction.decide;
 import io.nextbestaction.rules.ProposedOffer;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,8 +53,7 @@ public final class Propensities {
         int strength = proposal.learnStrength();
         LearnedCounts.Counts counts = learned.of(proposal.offerId(), segment);
         double mean = mean(prior, strength, counts);
-        String presentations = String.format(Locale.ROOT, "%,d presentation%s", counts.presentations(),
-                counts.presentations() == 1 ? "" : "s");
+        String presentations = grouped(counts.presentations()) + (counts.presentations() == 1 ? " presentation" : " presentations");
         if (!proposal.explore()) {
             return new Estimate(mean, "propensity " + plain(mean) + " = learned from " + presentations
                     + " (table prior " + plain(prior) + ")");
@@ -78,7 +76,21 @@ public final class Propensities {
         return Math.round(value * ROUNDING) / ROUNDING;
     }
 
+    /** As the score's factors are written (0.4, 0.3102), without an exponent for the smallest values. */
     private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return value == 0 || value >= 1e-3 ? Double.toString(value) : BigDecimal.valueOf(value).toPlainString();
+    }
+
+    /** 1204 as "1,204": String.format would cost more than the rest of the estimate. */
+    private static String grouped(long count) {
+        String digits = Long.toString(count);
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 }

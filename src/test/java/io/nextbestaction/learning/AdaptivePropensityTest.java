@@ -63,7 +63,7 @@ class AdaptivePropensityTest {
         long presentations = before.presentations() + 1204;
         double expected = Math.round((0.4 * 50 + before.acceptances() + 120) / (50.0 + presentations) * 1e4) / 1e4;
         String explanation = String.format(Locale.ROOT, "propensity %s = learned from %,d presentations (table prior 0.4)",
-                java.math.BigDecimal.valueOf(expected).stripTrailingZeros().toPlainString(), presentations);
+                expected, presentations);
         // 0.1116 × 150 = 16.74: the seat pack falls behind the storage add-on (45).
         String decisionId = decide("learning-acc-1")
                 .body("offers.offerId", equalTo(List.of("storage-addon-100gb", "seat-pack-10")))
