@@ -3,6 +3,10 @@
 # history for a few thousand generated accounts, then drives POST /decide with wrk over loopback: a max-load run and a
 # fixed-rate run. Checks that every answered decision is in nba.decision, samples the service's RSS, and measures the
 # engine-only rate in the same run for the ratio. Stops the service at the end (trap).
+# Learning (adaptive propensities): learned counts are seeded for the offers whose rows learn, and with
+# BENCH_LEARNING=both (the default) the max-load runs are made twice, first by a service with learning off
+# (NBA_LEARNING_ENABLED=false, runs "nolearn-max-cN"), then by the same service restarted with learning on (runs
+# "max-cN", then the fixed-rate run and the rule changes); BENCH_LEARNING=on makes only the second.
 # Environment (defaults): BENCH_PORT (18080), BENCH_DB (nba_bench), BENCH_ACCOUNTS (4000), BENCH_DURATION_S (30),
 # BENCH_WARMUP_S (30: minimum; warm-up goes on in 10 s steps until the JIT is done, at most BENCH_WARMUP_MAX_S, 150),
 # BENCH_THREADS (2), BENCH_CONNECTIONS ("16 64": one max-load run per value), BENCH_RATE (2500; 0 skips the fixed-rate
@@ -32,6 +36,11 @@ RATE_CONNECTIONS="${BENCH_RATE_CONNECTIONS:-64}"
 SERVICE_OPTS="${BENCH_SERVICE_OPTS--Xmx384m -XX:ReservedCodeCacheSize=96m -XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
 MALLOC_ARENA="${BENCH_MALLOC_ARENA_MAX:-2}"
 CHANGE_SIZES="${BENCH_CHANGE_SIZES-2000}"
+case "${BENCH_LEARNING:-both}" in
+  both) LEARNING_MODES="off on" ;;
+  on) LEARNING_MODES="on" ;;
+  *) die "BENCH_LEARNING is both or on, not ${BENCH_LEARNING}" ;;
+esac
 FSYNC_S="${BENCH_FSYNC_PROBE_S:-30}"
 # An analyst for the rule changes through the API (embedded users, as an operator configures them).
 ANALYST="benchanalyst"
@@ -96,27 +105,13 @@ if ! psql -X -d postgres -Atc "select 1 from pg_database where datname = '$DB'" 
 fi
 psql -X -q -d "$DB" -c "set client_min_messages = warning; drop schema if exists nba cascade"
 
-# 3. The packaged service, loopback only. With BENCH_JFR=1 it records from its start (JFR started later, with jcmd,
-#    deoptimises the hot code and the service spends the next minute and a half compiling it again).
-JFR_OPTS=""
-if [ "${BENCH_JFR:-0}" = 1 ]; then
-  JFR_OPTS="-XX:StartFlightRecording=settings=default,dumponexit=true,filename=$OUT/service.jfr"
-fi
-log "starting the service on $BASE (database $DB, log $OUT/service.log)"
-# shellcheck disable=SC2086
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?currentSchema=nba" \
-QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
-NBA_DECISION_TABLES_DIR="$ROOT/decision-tables" NBA_DECISION_TABLES_WATCH=false NBA_API_KEY= \
-MALLOC_ARENA_MAX="$MALLOC_ARENA" \
-  java $SERVICE_OPTS $JFR_OPTS "-Xlog:gc,safepoint:file=$OUT/gc.log" "-Dquarkus.security.users.embedded.users.$ANALYST=$ANALYST_PASSWORD" \
-    "-Dquarkus.security.users.embedded.roles.$ANALYST=analyst" \
-    -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
-SERVICE_PID=$!
+# 3. The packaged service, loopback only. With BENCH_JFR=1 the service that learns records from its start (JFR started
+#    later, with jcmd, deoptimises the hot code and the service spends the next minute and a half compiling it again).
+SERVICE_PID=""
 SAMPLER_PID=""
 stop_all() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
-  if kill -0 "$SERVICE_PID" 2>/dev/null; then
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
     log "stopping the service (pid $SERVICE_PID)"
     kill -TERM "$SERVICE_PID" 2>/dev/null || true
     for _ in $(seq 1 40); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
@@ -125,13 +120,34 @@ stop_all() {
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
-for i in $(seq 1 120); do
-  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$OUT/service.log" >&2; die "the service exited during start"; }
-  curl -sf -o /dev/null "$BASE/q/health/ready" && break
-  [ "$i" = 120 ] && { tail -40 "$OUT/service.log" >&2; die "the service is not ready after 60 s"; }
-  sleep 0.5
-done
-log "ready: $(curl -s "$BASE/q/health/ready" | tr -d ' \n' | cut -c1-160)"
+start_service() { # learning: on or off
+  local learning=$1 jfr=""
+  if [ "${BENCH_JFR:-0}" = 1 ] && [ "$learning" = on ]; then
+    jfr="-XX:StartFlightRecording=settings=default,dumponexit=true,filename=$OUT/service.jfr"
+  fi
+  log "starting the service on $BASE (learning $learning, database $DB, log $OUT/service.log)"
+  echo "=== bench: service with learning $learning ===" >> "$OUT/service.log"
+  # shellcheck disable=SC2086
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?currentSchema=nba" \
+  QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+  QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+  NBA_DECISION_TABLES_DIR="$ROOT/decision-tables" NBA_DECISION_TABLES_WATCH=false NBA_API_KEY= \
+  NBA_LEARNING_ENABLED=$([ "$learning" = on ] && echo true || echo false) \
+  MALLOC_ARENA_MAX="$MALLOC_ARENA" \
+    java $SERVICE_OPTS $jfr "-Xlog:gc,safepoint:file=$OUT/gc.log" "-Dquarkus.security.users.embedded.users.$ANALYST=$ANALYST_PASSWORD" \
+      "-Dquarkus.security.users.embedded.roles.$ANALYST=analyst" \
+      -jar target/quarkus-app/quarkus-run.jar >> "$OUT/service.log" 2>&1 &
+  SERVICE_PID=$!
+  for i in $(seq 1 120); do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$OUT/service.log" >&2; die "the service exited during start"; }
+    curl -sf -o /dev/null "$BASE/q/health/ready" && break
+    [ "$i" = 120 ] && { tail -40 "$OUT/service.log" >&2; die "the service is not ready after 60 s"; }
+    sleep 0.5
+  done
+  log "ready: $(curl -s "$BASE/q/health/ready" | tr -d ' \n' | cut -c1-160)"
+}
+FIRST_MODE=${LEARNING_MODES%% *}
+start_service "$FIRST_MODE"
 
 # 4. Accounts and their stored history.
 java "${JAVA_PROPS[@]}" io.nextbestaction.bench.Accounts "$ACCOUNTS" 7 "$OUT" 1000 > "$OUT/accounts.txt"
@@ -143,6 +159,16 @@ done
 kv history_rows "$(sql "select count(*) from nba.contact_event")"
 kv history_accounts "$(sql "select count(distinct account_id) from nba.contact_event")"
 sql "analyze nba.contact_event"
+# What the offers have learned: for each offer whose row learns (Learn in the shipped tables), 2,000 presentations per
+# segment and 12 % of them accepted, as the report rollup would have counted them; the service's job (every 30 s,
+# nba.learning.refresh-interval) turns them into learned counts during the warm-up.
+sql "insert into nba.offer_rollup (day, offer_id, rule, segment, channel, ruleset_version, decisions, presented, accepted, presented_converted)
+     select current_date, offer, 'bench seed', segment, 'IN_APP', 'bench-seed', 2000, 2000, 240, 240
+     from unnest(array['seat-pack-10', 'annual-switch', 'automation-module']) offer,
+          unnest(array['', 'SMB', 'MID_MARKET', 'ENTERPRISE']) segment"
+if [ "$FIRST_MODE" = on ]; then
+  for _ in $(seq 1 70); do [ "$(sql "select count(*) from nba.learned_propensity")" != 0 ] && break; sleep 0.5; done
+fi
 sleep 3
 kv rss_idle_mib "$(rss_mib "$SERVICE_PID")"
 kv heap_idle "$(heap_used "$SERVICE_PID")"
@@ -245,27 +271,41 @@ SQL
 # within 7 % of the step before; at least WARMUP s, at most WARMUP_MAX s.
 WARM_CONNS=$(echo "$CONNECTIONS" | tr ' ' '\n' | sort -n | tail -1)
 jit_seconds() { jstat -compiler "$SERVICE_PID" 2>/dev/null | awk 'NR == 2 { print $4 }'; }
-warm=0 previous=0 step=0 jit_before=$(jit_seconds)
-while :; do
-  step=$((step + 1))
-  run_wrk "warmup$step" "$WARM_CONNS" 10 0 ""
-  current=$(grep -o 'ok_rps=[0-9.]*' "$OUT/wrk-warmup$step.txt" | cut -d= -f2)
-  jit_now=$(jit_seconds)
-  jit_step=$(awk -v a="${jit_before:-0}" -v b="${jit_now:-0}" 'BEGIN { printf "%.1f", b - a }')
-  jit_before=$jit_now
-  warm=$((warm + 10))
-  log "warm-up step $step (-c$WARM_CONNS, 10 s): $current decisions/s, JIT compiling ${jit_step} s of the 10 s"
-  if [ "$warm" -ge "$WARMUP_MAX" ]; then log "warm-up stopped at the ${WARMUP_MAX} s limit"; break; fi
-  if [ "$warm" -ge "$WARMUP" ] && awk -v a="$previous" -v b="$current" -v j="$jit_step" \
-      'BEGIN { exit !(j < 1.5 && a > 0 && (a - b) / b <= 0.07 && (b - a) / b <= 0.07) }'; then break; fi
-  previous=$current
-done
-kv warmup_jit_s "$jit_now"
-kv warmup_s "$warm"
+warm_up() { # label prefix of the steps
+  local warm=0 previous=0 step=0 jit_before current jit_step
+  jit_before=$(jit_seconds)
+  while :; do
+    step=$((step + 1))
+    run_wrk "$1warmup$step" "$WARM_CONNS" 10 0 ""
+    current=$(grep -o 'ok_rps=[0-9.]*' "$OUT/wrk-$1warmup$step.txt" | cut -d= -f2)
+    jit_now=$(jit_seconds)
+    jit_step=$(awk -v a="${jit_before:-0}" -v b="${jit_now:-0}" 'BEGIN { printf "%.1f", b - a }')
+    jit_before=$jit_now
+    warm=$((warm + 10))
+    log "warm-up step $step (-c$WARM_CONNS, 10 s): $current decisions/s, JIT compiling ${jit_step} s of the 10 s"
+    if [ "$warm" -ge "$WARMUP_MAX" ]; then log "warm-up stopped at the ${WARMUP_MAX} s limit"; break; fi
+    if [ "$warm" -ge "$WARMUP" ] && awk -v a="$previous" -v b="$current" -v j="$jit_step" \
+        'BEGIN { exit !(j < 1.5 && a > 0 && (a - b) / b <= 0.07 && (b - a) / b <= 0.07) }'; then break; fi
+    previous=$current
+  done
+  kv "$1warmup_jit_s" "$jit_now"
+  kv "$1warmup_s" "$warm"
+}
 RUNS=""
-for c in $CONNECTIONS; do
-  measure "max-c$c" "$c" 0
-  RUNS="$RUNS max-c$c"
+for mode in $LEARNING_MODES; do
+  if [ "$mode" != "$FIRST_MODE" ]; then
+    stop_all
+    start_service "$mode"
+  fi
+  prefix=$([ "$mode" = off ] && echo nolearn- || true)
+  warm_up "$prefix"
+  kv "${prefix}learned_rows" "$(sql "select count(*) from nba.learned_propensity")"
+  for c in $CONNECTIONS; do
+    measure "${prefix}max-c$c" "$c" 0
+    # The decisions of the run that a learned propensity ranked (their answer says "learned from").
+    kv "${prefix}max-c$c.learned_decisions" "$(sql "select count(*) from nba.decision where request_id like '${prefix}max-c$c-%' and response::text like '%learned from%'")"
+    RUNS="$RUNS ${prefix}max-c$c"
+  done
 done
 if [ "$RATE" != 0 ]; then
   measure fixed "$RATE_CONNECTIONS" "$RATE"

@@ -6,6 +6,7 @@ import io.nextbestaction.decide.Arbitration;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.DecisionResponse;
 import io.nextbestaction.decide.OfferSelection;
+import io.nextbestaction.decide.Propensities;
 import io.nextbestaction.history.PastContact;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.RuleSet;
@@ -87,7 +88,7 @@ public final class EngineBench {
                 Findings e = ruleSet.evaluate(in.facts());
                 proposals += e.proposals().size();
                 hits += e.guardrails().size();
-                offers += Arbitration.rank(ruleSet.catalog(), e, in.request()).offers().size();
+                offers += Arbitration.rank(ruleSet.catalog(), e, in.request(), Propensities.TABLE).offers().size();
             }
 
             double othersMax = 0;

@@ -88,7 +88,8 @@ public final class Report {
             }
             long socketErrors = l(kv, run + ".connect_err") + l(kv, run + ".read_err") + l(kv, run + ".write_err")
                     + l(kv, run + ".timeout_err");
-            String name = run.equals("fixed") ? "fixed " + Table.count(rate) + "/s" : "max load";
+            String name = run.equals("fixed") ? "fixed " + Table.count(rate) + "/s"
+                    : run.startsWith(LEARNING_OFF) ? "max load, learning off" : "max load";
             table.row(name, kv.get(run + ".connections"), Table.count(d(kv, run + ".ok_rps")), Table.count(d(kv, run + ".requests")),
                     ms(kv, run + ".p50_ms"), ms(kv, run + ".p90_ms"), ms(kv, run + ".p99_ms"), ms(kv, run + ".p999_ms"),
                     ms(kv, run + ".max_ms"), kv.get(run + ".non2xx"), socketErrors, Table.count(d(kv, run + ".ok")),
@@ -96,7 +97,7 @@ public final class Report {
             cpu.row(name + " (" + kv.get(run + ".connections") + " conn.)", kv.get(run + ".cpu_machine"), kv.get(run + ".cpu_service"),
                     kv.get(run + ".cpu_postgres"), kv.get(run + ".cpu_wrk"), kv.get(run + ".cpu_other"), kv.get(run + ".loadavg_before"));
             if (!run.equals("fixed")) {
-                if (d(kv, run + ".ok_rps") > bestMax) {
+                if (!run.startsWith(LEARNING_OFF) && d(kv, run + ".ok_rps") > bestMax) {
                     bestMax = d(kv, run + ".ok_rps");
                     bestRun = kv.get(run + ".connections") + " connections";
                 }
@@ -174,12 +175,24 @@ public final class Report {
                 "-", "-");
         summary.row("engine CPU per decision (1 thread)", Table.fixed(1000 / engine, 4) + " ms", "-", "-");
         summary.row("RSS under load, shipped playbook (max over runs)", Table.count(rssLoad) + " MiB", "<= 512 MiB", verdict(rssLoad <= 512));
+        for (String run : runs) {
+            if (run.startsWith(LEARNING_OFF) && kv.containsKey(run + ".ok_rps")) {
+                String on = run.substring(LEARNING_OFF.length());
+                double ratio = d(kv, on + ".ok_rps") / d(kv, run + ".ok_rps");
+                summary.row("/decide throughput learning on / off, " + kv.get(run + ".connections") + " conn. (" + kv.get(on + ".learned_decisions")
+                        + " of the decisions with learning on ranked a learned propensity; " + kv.get("learned_rows") + " learned counts)",
+                        Table.fixed(ratio, 3), ">= 0.90", verdict(ratio >= 0.9));
+            }
+        }
         System.out.print(summary.render());
     }
 
+    /** The label prefix of the max-load runs made with learning off (e2e.sh, BENCH_LEARNING=both). */
+    private static final String LEARNING_OFF = "nolearn-";
+
     private static String bestRunKey(Map<String, String> kv, List<String> runs, double best) {
         for (String run : runs) {
-            if (!run.equals("fixed") && d(kv, run + ".ok_rps") == best) {
+            if (!run.equals("fixed") && !run.startsWith(LEARNING_OFF) && d(kv, run + ".ok_rps") == best) {
                 return run;
             }
         }

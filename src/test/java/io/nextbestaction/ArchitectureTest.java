@@ -12,8 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The service's layering, checked on its compiled classes: {@code regression} → {@code rulesets} → {@code rules},
  * the decision path ({@code decide}, {@code history}, {@code log}) never reaching back up, Drools only inside
  * {@code rules}, the {@code experiments} on top of {@code rulesets}, {@code decide} and {@code reports} with nothing
- * below depending on them, the stored {@code users} apart from the rest, the {@code console} a client of the HTTP API
- * that nothing depends on, and no package cycle.
+ * below depending on them, {@code learning} reached only through the interface it implements in {@code decide}, the
+ * stored {@code users} apart from the rest, the {@code console} a client of the HTTP API that nothing depends on, and
+ * no package cycle.
  */
 class ArchitectureTest {
 
@@ -93,6 +94,17 @@ class ArchitectureTest {
     void nothingDependsOnTheConsole() {
         noClasses().that().resideOutsideOfPackage("io.nextbestaction.console..")
                 .should().dependOnClassesThat().resideInAPackage("io.nextbestaction.console..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void learningServesTheDecisionPathThroughItsInterfaceAlone() {
+        noClasses().that().resideInAPackage("io.nextbestaction.learning..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nextbestaction.rulesets..", "io.nextbestaction.regression..",
+                        "io.nextbestaction.reports..", "io.nextbestaction.history..", "io.nextbestaction.log..")
+                .check(SERVICE);
+        noClasses().that().resideOutsideOfPackage("io.nextbestaction.learning..")
+                .should().dependOnClassesThat().resideInAPackage("io.nextbestaction.learning..")
                 .check(SERVICE);
     }
 

@@ -43,7 +43,7 @@ public final class Arbitration {
     private Arbitration() {
     }
 
-    public static Result rank(OfferCatalog catalog, Findings findings, DecisionRequest request) {
+    public static Result rank(OfferCatalog catalog, Findings findings, DecisionRequest request, Propensities propensities) {
         List<Candidate> candidates = firstRowPerOffer(catalog, findings.proposals());
         Map<String, SuppressionView> suppressions = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
@@ -73,7 +73,7 @@ public final class Arbitration {
             if (suppressedOffers.contains(candidate.offer().id())) {
                 continue;
             }
-            scored.add(score(candidate, channel, weight));
+            scored.add(score(candidate, channel, weight, propensities.of(candidate.proposal())));
         }
 
         scored.sort(Comparator.comparingDouble(OfferView::score).reversed().thenComparing(OfferView::offerId));
@@ -145,15 +145,16 @@ public final class Arbitration {
                 + ", consent " + (request.account().consent() == null ? "none" : request.account().consent());
     }
 
-    private static OfferView score(Candidate candidate, String channel, double weight) {
+    private static OfferView score(Candidate candidate, String channel, double weight, Propensities.Estimate estimate) {
         OfferCatalog.Offer offer = candidate.offer();
-        double propensity = candidate.proposal().propensity();
+        double propensity = estimate.propensity();
         double value = Math.max(offer.valueMonthly(), FLOOR_VALUE);
         // Rounded so that equal scores tie exactly and fall back to offerId order.
         double score = Math.round(propensity * value * offer.lever() * weight * 1e6) / 1e6;
-        List<String> reasons = List.of(candidate.proposal().row().toString(),
-                "score " + score + " = propensity " + propensity + " × value " + value + " × lever " + offer.lever()
-                        + " × placement weight " + weight);
+        String factors = "score " + score + " = propensity " + propensity + " × value " + value + " × lever " + offer.lever()
+                + " × placement weight " + weight;
+        List<String> reasons = estimate.explanation() == null ? List.of(candidate.proposal().row().toString(), factors)
+                : List.of(candidate.proposal().row().toString(), estimate.explanation(), factors);
         return new OfferView(0, offer.id(), offer.type().name(), offer.family(), channel, candidate.proposal().action().name(),
                 propensity, offer.valueMonthly(), score, reasons);
     }

@@ -33,8 +33,12 @@ public record DecisionResponse(
                             @Schema(examples = "seats") String family,
                             @Schema(examples = "IN_APP") String channel,
                             @Schema(examples = "SELF_SERVE") String action,
-                            double propensity, double value, double score,
-                            @Schema(description = "Why: the workbook row that proposed the offer, and the score's factors") List<String> reasons) {
+                            @Schema(description = "The propensity the score uses: the row's, or what a learning row has learned (see reasons)")
+                            double propensity,
+                            double value, double score,
+                            @Schema(description = "Why: the workbook row that proposed the offer, where a learned propensity comes from"
+                                    + " (\"propensity 0.3102 = learned from 1,204 presentations (table prior 0.4)\"), and the score's factors")
+                            List<String> reasons) {
     }
 
     /** One guardrail that keeps one offer back; {@code eligibleAgainAt} is null where no window decides it. */

@@ -38,6 +38,7 @@ public class DecisionService {
     private final ServingRuleSet servingRuleSet;
     private final ChallengerSplit challengerSplit;
     private final OfferSelection offerSelection;
+    private final LearnedPropensities learned;
     private final ContactHistory contactHistory;
     private final DecisionLogWriter decisionLogWriter;
     private final ObjectMapper json;
@@ -53,11 +54,12 @@ public class DecisionService {
             ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 
     public DecisionService(ServingRuleSet servingRuleSet, ChallengerSplit challengerSplit, OfferSelection offerSelection,
-                           ContactHistory contactHistory, DecisionLogWriter decisionLogWriter, ObjectMapper json,
+                           LearnedPropensities learned, ContactHistory contactHistory, DecisionLogWriter decisionLogWriter, ObjectMapper json,
                            MeterRegistry metrics, DatabaseConfig database) {
         this.servingRuleSet = servingRuleSet;
         this.challengerSplit = challengerSplit;
         this.offerSelection = offerSelection;
+        this.learned = learned;
         this.contactHistory = contactHistory;
         this.decisionLogWriter = decisionLogWriter;
         this.json = json;
@@ -89,9 +91,11 @@ public class DecisionService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String accountId = request.account().id();
         return contactHistory.recentFor(accountId, now, deadline).thenCompose(history -> {
-            OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now);
-            boolean holdout = selection.holdout();
+            // The id comes first: an exploring row's draw is seeded by it.
             UUID decisionId = DecisionIds.next(now.toEpochMilli());
+            OfferSelection.Selection selection = offerSelection.select(ruleSet, request, history, now,
+                    Propensities.forDecision(learned.current(), request, decisionId));
+            boolean holdout = selection.holdout();
             String response = write(new DecisionResponse(decisionId.toString(), accountId, ruleSet.version(), holdout,
                     experiment, selection.offers(), selection.suppressed(), now));
             String segment = request.account().segment() == null ? "" : request.account().segment().name();

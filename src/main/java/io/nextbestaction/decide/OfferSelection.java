@@ -33,9 +33,15 @@ public class OfferSelection {
         }
     }
 
+    /** With the tables' propensities only ({@link Propensities#TABLE}): regression cases, simulations, pinned replays. */
     public Selection select(RuleSet ruleSet, DecisionRequest request, List<PastContact> history, Instant now) {
+        return select(ruleSet, request, history, now, Propensities.TABLE);
+    }
+
+    public Selection select(RuleSet ruleSet, DecisionRequest request, List<PastContact> history, Instant now,
+                            Propensities propensities) {
         Findings findings = ruleSet.evaluate(toFacts(request, history, ruleSet.catalog(), now));
-        Arbitration.Result result = Arbitration.rank(ruleSet.catalog(), findings, request);
+        Arbitration.Result result = Arbitration.rank(ruleSet.catalog(), findings, request, propensities);
         return new Selection(result.offers(), result.suppressed(), heldOut(request), findings);
     }
 

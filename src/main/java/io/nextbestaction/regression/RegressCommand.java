@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ./regress [--rules DIR] [SUITE...]}: runs suites against the rule files of a folder, without a server or a
@@ -114,7 +115,7 @@ public final class RegressCommand {
             try (Statement searchPath = connection.createStatement()) {
                 searchPath.execute("set search_path to \"" + schema + "\"");
             }
-            report = new Replay(new OfferSelection()).run(ruleSet, connection, last);
+            report = new Replay(new OfferSelection()).run(ruleSet, connection, last, Optional.empty());
         } catch (SQLException e) {
             err.println("The decision log at " + database + " cannot be read: " + e.getMessage().replaceAll("\\s+", " "));
             return 2;

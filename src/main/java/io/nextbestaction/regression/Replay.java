@@ -5,7 +5,9 @@ import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.common.json.Json;
 import io.nextbestaction.decide.DecisionRequest;
 import io.nextbestaction.decide.DecisionResponse;
+import io.nextbestaction.decide.LearnedCounts;
 import io.nextbestaction.decide.OfferSelection;
+import io.nextbestaction.decide.Propensities;
 import io.nextbestaction.history.ContactHistory;
 import io.nextbestaction.log.DecisionLog;
 import io.nextbestaction.log.PastDecision;
@@ -19,8 +21,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** Re-decides logged decisions with a candidate ruleset, at the time and with the history each was made with. */
 @ApplicationScoped
@@ -41,8 +45,11 @@ public class Replay {
         this.selection = selection;
     }
 
-    /** Replays the newest {@code last} decisions of the log the connection reads. */
-    public ReplayReport run(RuleSet candidate, Connection log, int last) throws SQLException {
+    /**
+     * Replays the newest {@code last} decisions of the log the connection reads, with the given learned counts (each
+     * decision's exploring rows draw with its own id), or the tables' propensities when {@code learned} is empty.
+     */
+    public ReplayReport run(RuleSet candidate, Connection log, int last, Optional<LearnedCounts> learned) throws SQLException {
         List<PastDecision> decisions = DecisionLog.newest(log, last);
         Map<String, Integer> added = new TreeMap<>();
         Map<String, Integer> removed = new TreeMap<>();
@@ -55,7 +62,8 @@ public class Replay {
         for (PastDecision logged : decisions) {
             DecisionRequest request = request(logged);
             OfferSelection.Selection now = selection.select(candidate, request,
-                    ContactHistory.asOf(log, logged.accountId(), logged.decidedAt()), logged.decidedAt());
+                    ContactHistory.asOf(log, logged.accountId(), logged.decidedAt()), logged.decidedAt(),
+                    Propensities.forDecision(learned, request, UUID.fromString(logged.decisionId())));
             List<String> after = now.ranked().stream().map(DecisionResponse.OfferView::offerId).toList();
             Set<String> before = new LinkedHashSet<>();
             logged.suppressed().forEach(s -> before.add(s.offerId() + ": " + s.guardrail()));

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,8 +56,25 @@ final class CellChecks {
                         errors.add(at(file, sheet.sheet(), cell.ref(), problem.replace("{rule}", rule(table, column))));
                     }
                 }
+                exploreWithoutLearn(table, row).ifPresent(ref -> errors.add(at(file, sheet.sheet(), ref, "Explore needs a "
+                        + "Learn strength on the same row: exploring samples the propensity from what the row has learned")));
             }
         }
+    }
+
+    /** The Explore cell of a row that explores without learning. */
+    private static Optional<String> exploreWithoutLearn(Table table, TableRow row) {
+        CellText explore = null;
+        boolean learns = false;
+        for (Column column : table.columns()) {
+            Shape shape = ColumnKind.of(column.template()).shape();
+            CellText cell = row.cell(column);
+            if (shape == Shape.YES_NO && cell != null && cell.text().trim().equalsIgnoreCase("yes")) {
+                explore = cell;
+            }
+            learns |= shape == Shape.STRENGTH && cell != null;
+        }
+        return explore == null || learns ? Optional.empty() : Optional.of(explore.ref());
     }
 
     /** What is wrong with a value, or null; "{rule}" stands for what the column takes. */
@@ -65,7 +83,9 @@ final class CellChecks {
             return "the formula in this cell gives the error " + text + "; {rule}";
         }
         return switch (kind.shape()) {
-            case FRACTION, WHOLE, NUMBER -> number == null ? notANumber(kind, text) : outOfRange(kind, text, number);
+            case FRACTION, WHOLE, NUMBER, STRENGTH -> number == null ? notANumber(kind, text) : outOfRange(kind, text, number);
+            case YES_NO -> text.trim().equalsIgnoreCase("yes") || text.trim().equalsIgnoreCase("no") ? null
+                    : "\"" + text + "\": write yes, or no (or leave the cell empty); {rule}";
             case PAIR -> pair(kind, text);
             case CODE -> code(text);
             case TEXT -> text.contains("\"") ? "\"" + text + "\": a text may not hold double quotes" : null;
@@ -100,8 +120,11 @@ final class CellChecks {
             return value >= 2 && value <= 100 ? text + " looks like a percentage; write " + hundredth(text) + " or " + text + " %" + " ({rule})"
                     : text + " is more than 1; {rule}";
         }
-        if (kind.shape() == Shape.WHOLE && value != Math.rint(value)) {
+        if ((kind.shape() == Shape.WHOLE || kind.shape() == Shape.STRENGTH) && value != Math.rint(value)) {
             return text + " is not a whole number; {rule}";
+        }
+        if (kind.shape() == Shape.STRENGTH && (value < 1 || value > ColumnKind.MAX_STRENGTH)) {
+            return text + " is not from 1 to " + ColumnKind.MAX_STRENGTH + "; {rule}";
         }
         return null;
     }

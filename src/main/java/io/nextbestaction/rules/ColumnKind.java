@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * What the cells of a column mean, read from the shape of its template: a fraction from 0 to 1 (a utilization, a
  * propensity), a whole number of 0 or more (days, counts, a score, or a pair of them for {@code $1, $2}), a number of
- * 0 or more (catalog values), a code in capitals, a text, or unknown (left to Drools).
+ * 0 or more (catalog values), a prior strength in presentations (Learn), yes or no (Explore), a code in capitals, a
+ * text, or unknown (left to Drools).
  *
  * @param shape      the kind of value
  * @param measure    what the template compares or sets, e.g. {@code seatUtilization}
@@ -16,7 +17,10 @@ import java.util.regex.Pattern;
  */
 record ColumnKind(Shape shape, String measure, String comparison) {
 
-    enum Shape { FRACTION, WHOLE, PAIR, NUMBER, CODE, TEXT, UNKNOWN }
+    enum Shape { FRACTION, WHOLE, PAIR, NUMBER, STRENGTH, YES_NO, CODE, TEXT, UNKNOWN }
+
+    /** The largest Learn strength: a prior worth more presentations than this would hardly learn at all. */
+    static final int MAX_STRENGTH = 100_000;
 
     /** {@code name(args) >= $param}: the measure, and the operator. */
     private static final Pattern COMPARED = Pattern.compile("(\\w+)\\s*(?:\\([^)]*\\))?\\s*(>=|<=|==|!=|>|<)\\s*\\$param\\b");
@@ -28,6 +32,8 @@ record ColumnKind(Shape shape, String measure, String comparison) {
     private static final Pattern FRACTION = Pattern.compile("(?i)utilization|^setPropensity$");
     private static final Pattern WHOLE = Pattern.compile("(?i)days|count|used|roles|tickets|presented|score");
     private static final Pattern NUMBER = Pattern.compile("^set(ValueMonthly|Lever|Weight)$");
+    private static final Pattern STRENGTH = Pattern.compile("^setPriorPresentations$");
+    private static final Pattern YES_NO = Pattern.compile("\\bsetExplore\\(\\s*\"\\$param\"");
     private static final Map<String, String> IN_WORDS = Map.of(">=", "at least", ">", "more than", "<=", "at most",
             "<", "below", "==", "equal to", "!=", "not");
     private static final ColumnKind UNKNOWN = new ColumnKind(Shape.UNKNOWN, null, null);
@@ -35,6 +41,9 @@ record ColumnKind(Shape shape, String measure, String comparison) {
     static ColumnKind of(String template) {
         if (template == null) {
             return UNKNOWN;
+        }
+        if (YES_NO.matcher(template).find()) {
+            return new ColumnKind(Shape.YES_NO, null, null);
         }
         if (CODE.matcher(template).find()) {
             return new ColumnKind(Shape.CODE, null, null);
@@ -53,6 +62,9 @@ record ColumnKind(Shape shape, String measure, String comparison) {
         if (measure == null) {
             return UNKNOWN;
         }
+        if (STRENGTH.matcher(measure).find()) {
+            return new ColumnKind(Shape.STRENGTH, measure, null);
+        }
         if (FRACTION.matcher(measure).find()) {
             return new ColumnKind(Shape.FRACTION, measure, comparison);
         }
@@ -64,7 +76,8 @@ record ColumnKind(Shape shape, String measure, String comparison) {
 
     /** Whether the column's values are numbers. */
     boolean numeric() {
-        return shape == Shape.FRACTION || shape == Shape.WHOLE || shape == Shape.NUMBER || shape == Shape.PAIR;
+        return shape == Shape.FRACTION || shape == Shape.WHOLE || shape == Shape.NUMBER || shape == Shape.PAIR
+                || shape == Shape.STRENGTH;
     }
 
     /** Whether the column counts days, e.g. {@code ticketWithinDays($param)} or {@code daysToRenewal >= $1, ... <= $2}. */
@@ -79,6 +92,8 @@ record ColumnKind(Shape shape, String measure, String comparison) {
             case WHOLE -> days() ? "a whole number of days, 0 or more" : "a whole number, 0 or more";
             case PAIR -> "two whole numbers separated by a comma";
             case NUMBER -> "a number of 0 or more";
+            case STRENGTH -> "a number of presentations, a whole number from 1 to " + MAX_STRENGTH;
+            case YES_NO -> "yes or no (empty: no)";
             case CODE -> "codes in capitals with underscores";
             case TEXT -> "a text";
             case UNKNOWN -> "a value";
@@ -92,6 +107,8 @@ record ColumnKind(Shape shape, String measure, String comparison) {
             case WHOLE -> days() ? "14" : "2";
             case PAIR -> "30, 90";
             case NUMBER -> "150";
+            case STRENGTH -> "50";
+            case YES_NO -> "yes";
             case CODE -> "SELF_SERVE";
             case TEXT, UNKNOWN -> "";
         };

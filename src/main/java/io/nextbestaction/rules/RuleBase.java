@@ -69,7 +69,7 @@ final class RuleBase {
 
     private ProposedOffer proposed(Proposal p) {
         Action action = p.getAction() == null ? null : Action.named(p.getAction()).orElse(null);
-        return new ProposedOffer(p.getOfferId(), p.getPropensity(), action, rowOf(p));
+        return new ProposedOffer(p.getOfferId(), p.getPropensity(), action, rowOf(p), p.getPriorPresentations(), p.isExplore());
     }
 
     private TriggeredGuardrail triggered(GuardrailHit hit) {

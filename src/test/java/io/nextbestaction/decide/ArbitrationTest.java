@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -54,6 +56,18 @@ class ArbitrationTest {
                         "offers.xlsx › Offers row 4: r4", "score 80.0 = propensity 0.4 × value 100.0 × lever 1.0 × placement weight 2.0"))),
                 result.offers());
         assertEquals(List.of(), result.suppressed());
+    }
+
+    @Test
+    void scoresALearningRowWithItsLearnedPropensityAndExplainsWhereItComesFrom() {
+        var learned = Optional.of(new LearnedCounts(Map.of("sso", Map.of("", new LearnedCounts.Counts(150, 30))), T1));
+        var proposal = new ProposedOffer("sso", 0.5, SELF_SERVE, row(3), 50, false);
+        var result = Arbitration.rank(CATALOG, new Findings(List.of(proposal), List.of()), request(null, null, "home", null),
+                Propensities.forDecision(learned, request(null, null, "home", null), UUID.randomUUID()));
+        // (0.5 × 50 + 30) / (50 + 150) = 0.275
+        assertEquals(List.of(new OfferView(1, "sso", "ADD_ON", "security", "IN_APP", "SELF_SERVE", 0.275, 300.0, 198.0, List.of(
+                "offers.xlsx › Offers row 3: r3", "propensity 0.275 = learned from 150 presentations (table prior 0.5)",
+                "score 198.0 = propensity 0.275 × value 300.0 × lever 1.2 × placement weight 2.0"))), result.offers());
     }
 
     @Test
@@ -204,7 +218,7 @@ class ArbitrationTest {
 
     private static Arbitration.Result rank(OfferCatalog catalog, List<ProposedOffer> proposals, List<TriggeredGuardrail> guardrails,
                                            DecisionRequest request) {
-        return Arbitration.rank(catalog, new Findings(proposals, guardrails), request);
+        return Arbitration.rank(catalog, new Findings(proposals, guardrails), request, Propensities.TABLE);
     }
 
     private static String channelOf(Action action, List<Channel> channels, Map<Channel, Boolean> consent) {
@@ -226,7 +240,7 @@ class ArbitrationTest {
     }
 
     private static ProposedOffer propose(String offerId, Double propensity, Action action, RowRef row) {
-        return new ProposedOffer(offerId, propensity, action, row);
+        return new ProposedOffer(offerId, propensity, action, row, null, false);
     }
 
     private static RowRef row(int n) {

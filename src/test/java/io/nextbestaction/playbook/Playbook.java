@@ -38,7 +38,11 @@ final class Playbook {
 
     /** What a column holds: how its cells look and which values a dropdown offers. */
     enum Kind {
-        TEXT, NUMBER, PERCENT, OFFER, ACTION, OFFER_TYPE, OFFER_TYPES, GUARDRAIL, PLAN, SEGMENTS, BILLING_CYCLE, PRODUCT, FEATURE;
+        TEXT, NUMBER, PERCENT, OFFER, ACTION, OFFER_TYPE, OFFER_TYPES, GUARDRAIL, PLAN, SEGMENTS, BILLING_CYCLE, PRODUCT, FEATURE,
+        /** The Learn column: a prior strength in presentations. */
+        STRENGTH,
+        /** The Explore column. */
+        YES_NO;
 
         /** The values a dropdown lists; empty for free text and numbers. Offer ids and codes come from the playbook. */
         List<String> values(PlaybookContent.Lists lists) {
@@ -52,13 +56,14 @@ final class Playbook {
                 case PLAN -> PlaybookContent.PLANS;
                 case PRODUCT -> PlaybookContent.PRODUCTS;
                 case FEATURE -> PlaybookContent.FEATURES;
+                case YES_NO -> List.of("yes", "no");
                 default -> List.of();
             };
         }
 
         /** Whether a value outside the list is refused (enums) or only warned about (open lists, several values). */
         boolean strict() {
-            return this == ACTION || this == OFFER_TYPE || this == BILLING_CYCLE || this == OFFER;
+            return this == ACTION || this == OFFER_TYPE || this == BILLING_CYCLE || this == OFFER || this == YES_NO;
         }
 
         /** Whether a cell may hold several values, comma-separated. */

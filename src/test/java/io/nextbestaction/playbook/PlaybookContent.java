@@ -7,6 +7,7 @@ import io.nextbestaction.playbook.Playbook.Table;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -98,7 +99,7 @@ final class PlaybookContent {
                         col("CONDITION", "usageUtilization(\"storageGb\") >= $param", "Storage utilization at least", Kind.PERCENT,
                                 "Storage used out of the storage limit." + ANY)), List.of(
                         row("Seat pack: seats at or over the limit", 1, null, null, "seat-pack-10", 0.6, "SELF_SERVE"),
-                        row("Seat pack: seats nearly full", 0.8, 1, null, "seat-pack-10", 0.4, "SELF_SERVE"),
+                        row("Seat pack: seats nearly full", 0.8, 1, null, "seat-pack-10", 0.4, "SELF_SERVE", 50),
                         row("Storage add-on: storage nearly full", null, null, 0.85, "storage-addon-100gb", 0.45, "SELF_SERVE")));
     }
 
@@ -131,7 +132,7 @@ final class PlaybookContent {
                         row("Enterprise plan: Business account with 50 seats or more", "BUSINESS", null, null, 50, null, null, null, null,
                                 null, "plan-upgrade-enterprise", 0.25, "SALES_HANDOFF"),
                         row("Annual billing: monthly payer for 90 days or more", null, null, null, null, "MONTHLY", 90, null, null, null,
-                                "annual-switch", 0.3, "SELF_SERVE"),
+                                "annual-switch", 0.3, "SELF_SERVE", 100),
                         row("Renewal bundle: mid-market and enterprise renewing soon, as a CS task", null, null, null, null, null, null,
                                 "30, 90", 0.7, "MID_MARKET, ENTERPRISE", "renewal-expansion-bundle", 0.4, "CS_TASK"),
                         row("Renewal bundle: other accounts renewing soon, self-serve", null, null, null, null, null, null,
@@ -149,7 +150,8 @@ final class PlaybookContent {
                                 "Distinct user roles active in the account." + ANY)), List.of(
                         row("Analytics: report users with 2 or more active roles", "ANALYTICS", "reports", 2, "analytics-module", 0.3,
                                 "SELF_SERVE"),
-                        row("Automation: workflow users", "AUTOMATION", "workflows", null, "automation-module", 0.25, "SELF_SERVE")));
+                        row("Automation: workflow users", "AUTOMATION", "workflows", null, "automation-module", 0.25, "SELF_SERVE",
+                                50)));
     }
 
     private static Book enablement() {
@@ -161,7 +163,7 @@ final class PlaybookContent {
                         row("Academy: unhealthy accounts learn first", 60, "enablement-academy", 0.5, "SELF_SERVE")));
     }
 
-    /** An offer workbook: its conditions, then offer, propensity and action. */
+    /** An offer workbook: its conditions, then offer, propensity, action, and the optional Learn and Explore. */
     static Book offers(String file, String sheet, String title, String description, String ruleSet,
                                List<Column> conditions, List<List<Object>> rows) {
         List<Column> columns = new ArrayList<>();
@@ -173,8 +175,20 @@ final class PlaybookContent {
                 "How likely the account is to take the offer (40 % = 0.4); it weighs the score. Required."));
         columns.add(col("ACTION", "offer.setAction(\"$param\");", "Action", Kind.ACTION,
                 "Who acts: SELF_SERVE (the customer), SALES_HANDOFF (sales), CS_TASK (customer success). Required."));
+        columns.add(col("ACTION", "offer.setPriorPresentations($param);", "Learn", Kind.STRENGTH,
+                "Optional: a number of presentations, e.g. 50. The row's propensity becomes a starting point that the offer's"
+                        + " own results update, per segment: it weighs as much as this many presentations against the"
+                        + " presentations counted and the acceptances or purchases among them. Empty: the row keeps its propensity."));
+        columns.add(col("ACTION", "offer.setExplore(\"$param\");", "Explore", Kind.YES_NO,
+                "Optional, with Learn: yes draws the propensity at random from what was learned (wide while little is"
+                        + " known), so that offers with few presentations still get shown. Empty or no: the learned average."));
+        List<List<Object>> padded = rows.stream().map(r -> {
+            List<Object> cells = new ArrayList<>(r);
+            cells.addAll(Collections.nCopies(columns.size() - r.size(), null));
+            return cells;
+        }).toList();
         return new Book(file, sheet, title, description, ruleSet, EVALUATION, RAW_NUMBERS,
-                List.of(new Table(8, title, ACCOUNT, columns, rows)));
+                List.of(new Table(8, title, ACCOUNT, columns, padded)));
     }
 
     static Column name(String note) {

@@ -14,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -107,7 +108,8 @@ final class WorkbookGuidance {
     private void howToEdit(Book book) {
         XSSFSheet help = workbook.createSheet(HOW_TO_EDIT);
         boolean percent = book.tables().stream().flatMap(t -> t.columns().stream()).anyMatch(c -> c.kind() == Kind.PERCENT);
-        List<String> lines = List.of(
+        boolean learns = book.tables().stream().flatMap(t -> t.columns().stream()).anyMatch(c -> c.kind() == Kind.STRENGTH);
+        List<String> lines = new ArrayList<>(List.of(
                 book.title() + ": how to edit",
                 "",
                 "Each row of the sheet \"" + book.sheet() + "\" is one rule; its name (column A) appears in every explanation.",
@@ -121,7 +123,14 @@ final class WorkbookGuidance {
                 "Upload the file to the service to get every problem listed by cell before it is used; a blank row ends a table.",
                 book.file().equals(TemplateContent.FILE)
                         ? "This is a template: the example row only shows the way; replace it with your rows."
-                        : "This workbook is generated: a lasting change also goes into the generator (see the README, \"The playbook\").");
+                        : "This workbook is generated: a lasting change also goes into the generator (see the README, \"The playbook\")."));
+        if (learns) {
+            lines.add(7, "Learn (optional): a number of presentations, e.g. 50. The service then starts from the row's propensity and"
+                    + " updates it with the offer's results in the account's segment (presentations, and acceptances or purchases"
+                    + " among them); the propensity weighs as much as that many presentations. Empty: the propensity stays as written.");
+            lines.add(8, "Explore (optional, only with Learn): yes draws the propensity at random from what was learned, so that an offer"
+                    + " with few presentations still gets its chance; empty or no: the learned average. The explanation says which.");
+        }
         for (int i = 0; i < lines.size(); i++) {
             help.createRow(i).createCell(0).setCellValue(lines.get(i));
         }

@@ -46,6 +46,12 @@ class AnalystMistakesTest {
                 typed(ADD_ON, "A14", "", "A14", "the row has no rule name"),
                 typed(ADD_ON, "E14", "seat-pack-99", "unknown offer id \"seat-pack-99\""),
                 typed(ADD_ON, "E14", "seat \"pack\"", "a text may not hold double quotes"),
+                typed(ADD_ON, "H14", "fifty", "\"fifty\" is not a number; Learn takes a number of presentations, a whole number from 1 to 100000, e.g. 50"),
+                typed(ADD_ON, "H14", 0, "0 is not from 1 to 100000; Learn takes a number of presentations"),
+                typed(ADD_ON, "H14", 200000, "200000 is not from 1 to 100000"),
+                typed(ADD_ON, "H14", 12.5, "12.5 is not a whole number; Learn takes"),
+                typed(ADD_ON, "I14", "maybe", "\"maybe\": write yes, or no (or leave the cell empty); Explore takes yes or no"),
+                typed(ADD_ON, "I13", "yes", "Explore needs a Learn strength on the same row"),
                 typed(GUARDRAILS, "E16", "sixty", "\"sixty\" is not a number of days; Downgrade within (days) takes a whole number of days"),
                 typed(GUARDRAILS, "D15", -14, "-14 cannot be negative"),
                 typed(GUARDRAILS, "D15", 7.5, "7.5 is not a whole number"),
@@ -86,6 +92,8 @@ class AnalystMistakesTest {
                 arguments("a number stored as text with spaces", Workbooks.withCell(Workbooks.shipped(ADD_ON), "Add-ons", "F13", " 0.6 ")),
                 arguments("a code with a trailing space", Workbooks.withCell(Workbooks.shipped(ADD_ON), "Add-ons", "G14", "SELF_SERVE ")),
                 arguments("a pair without a space", Workbooks.withCell(Workbooks.shipped(UPSELL), "Upsell", "H18", "30,90")),
+                arguments("Explore on a learning row, in capitals", Workbooks.withCell(Workbooks.shipped(ADD_ON), "Add-ons", "I14", "YES")),
+                arguments("Explore no without Learn", Workbooks.withCell(Workbooks.shipped(ADD_ON), "Add-ons", "I13", "no")),
                 arguments("a propensity of 1", Workbooks.withCell(Workbooks.shipped(ADD_ON), "Add-ons", "F13", 1)),
                 arguments("80 % as a formatted number", Workbooks.edited(Workbooks.shipped(ADD_ON), workbook -> {
                     CellStyle percent = workbook.createCellStyle();

@@ -68,6 +68,12 @@ class RuleSetValidationTest {
     }
 
     @Test
+    void shouldRejectALearnCellThatIsNotAStrength() {
+        rejected(addOn("H14", "fifty"), "H14", "\"fifty\" is not a number; Learn takes a number of presentations, a whole number"
+                + " from 1 to 100000, e.g. 50").body("errors.find { it.cell == 'H14' }.sheet", equalTo("Add-ons"));
+    }
+
+    @Test
     void shouldRejectAnUnknownAction() {
         rejected(addOn("G14", "CALL_THEM"), "G14", "unknown action \"CALL_THEM\"");
     }

@@ -34,8 +34,11 @@ class TemplateDownloadTest {
                 .extract().asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             XSSFSheet sheet = workbook.getSheet("New offers");
-            int action = sheet.getRow(11).getLastCellNum() - 1;
-            assertEquals("Action", sheet.getRow(11).getCell(action).getStringCellValue());
+            int explore = sheet.getRow(11).getLastCellNum() - 1;
+            int action = explore - 2;
+            assertEquals(List.of("Action", "Learn", "Explore"), List.of(sheet.getRow(11).getCell(action).getStringCellValue(),
+                    sheet.getRow(11).getCell(action + 1).getStringCellValue(), sheet.getRow(11).getCell(explore).getStringCellValue()));
+            assertEquals(List.of("yes", "no"), Arrays.asList(validationAt(sheet, 12, explore).getValidationConstraint().getExplicitListValues()));
             XSSFDataValidation dropdown = validationAt(sheet, 12, action);
             assertNotNull(dropdown, "a dropdown on the action column");
             assertEquals(List.of("SELF_SERVE", "SALES_HANDOFF", "CS_TASK"),
