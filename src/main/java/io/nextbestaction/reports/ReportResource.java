@@ -1,6 +1,5 @@
 package io.nextbestaction.reports;
 
-import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.decide.Holdout;
 import io.quarkus.security.Authenticated;
@@ -18,7 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 @Path("/reports")
@@ -78,10 +76,10 @@ public class ReportResource {
         try {
             within = Duration.parse(window);
         } catch (DateTimeParseException e) {
-            throw invalid("window", "must be an ISO-8601 duration such as P14D, not \"" + window + "\"");
+            throw ProblemException.invalidField("window", "must be an ISO-8601 duration such as P14D, not \"" + window + "\"");
         }
         if (within.isNegative() || within.isZero() || within.toSeconds() % 3600 != 0) {
-            throw invalid("window", "must be a whole number of hours, more than zero, such as P14D or PT36H");
+            throw ProblemException.invalidField("window", "must be a whole number of hours, more than zero, such as P14D or PT36H");
         }
         return lift.report(experimentKey, days[0], days[1], within);
     }
@@ -91,7 +89,7 @@ public class ReportResource {
         LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : day("to", to);
         LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : day("from", from);
         if (first.isAfter(last)) {
-            throw invalid("from", "must not be after to (" + last + ")");
+            throw ProblemException.invalidField("from", "must not be after to (" + last + ")");
         }
         return new LocalDate[] {first, last};
     }
@@ -100,7 +98,7 @@ public class ReportResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "must be a day written as 2026-12-01, not \"" + value + "\"");
+            throw ProblemException.invalidField(field, "must be a day written as 2026-12-01, not \"" + value + "\"");
         }
     }
 
@@ -108,12 +106,8 @@ public class ReportResource {
         try {
             return OfferReport.GroupBy.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("by", "must be one of " + Arrays.stream(OfferReport.GroupBy.values())
+            throw ProblemException.invalidField("by", "must be one of " + Arrays.stream(OfferReport.GroupBy.values())
                     .map(g -> g.name().toLowerCase(Locale.ROOT)).toList() + ", not \"" + value + "\"");
         }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.invalid(field + " " + message + ".", List.of(new Problem.FieldError(field, message)));
     }
 }
