@@ -2,11 +2,13 @@ package io.nextbestaction.console;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -91,6 +93,28 @@ final class Browser implements AutoCloseable {
 
     void waitUntilEnabled(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+    }
+
+    /** Presses Tab, as a keyboard user does, until the element has the focus; fails when it is not reachable so. */
+    void tabTo(String css) {
+        WebElement target = find(css);
+        for (int presses = 0; presses < 100; presses++) {
+            if (target.equals(driver.switchTo().activeElement())) {
+                return;
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reaches " + css);
+    }
+
+    /** Types into whatever has the focus: text, or keys such as Enter. */
+    void type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The outline the focused element shows: a keyboard user must see where they are. */
+    String focusOutline() {
+        return String.valueOf(driver.executeScript("const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;"));
     }
 
     /** Scrolls an element to the top of the window, for the next screenshot. */
