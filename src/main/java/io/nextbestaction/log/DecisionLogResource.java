@@ -62,7 +62,9 @@ public class DecisionLogResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DecisionSummary.class)))
     @APIResponse(responseCode = "400", description = "accountId missing, or limit not a whole number from 1 to 100")
     public List<DecisionSummary> recent(@Parameter(description = "The account", required = true, example = "acc-42") @QueryParam("accountId") String accountId,
-                                        @Parameter(description = "How many, from 1 to 100", example = "20") @QueryParam("limit") @DefaultValue("20") String limit)
+                                        @Parameter(description = "How many, from 1 to 100", example = "20",
+                                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                        @QueryParam("limit") @DefaultValue("20") String limit)
             throws SQLException {
         if (accountId == null || accountId.isBlank()) {
             throw ProblemException.invalidField("accountId", "is required");

@@ -54,7 +54,7 @@ public class ApiKey {
      * identity resolved (the reads of /decisions are blocking, so this runs on a worker thread).
      */
     private boolean signedInReader(ContainerRequestContext request) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/decisions")) {
+        if (!readableSignedIn(request.getMethod(), request.getUriInfo().getPath())) {
             return false;
         }
         try {
@@ -62,6 +62,11 @@ public class ApiKey {
         } catch (AuthenticationFailedException e) {
             return false;
         }
+    }
+
+    /** The reads of the journey-tool endpoints a signed-in user may make without the key: the decisions. */
+    public static boolean readableSignedIn(String method, String path) {
+        return HttpMethod.GET.equalsIgnoreCase(method) && path.startsWith("/decisions");
     }
 
     /** The journey-tool endpoints, which need the key when one is configured. */
