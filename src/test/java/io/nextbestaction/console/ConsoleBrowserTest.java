@@ -302,21 +302,12 @@ class ConsoleBrowserTest {
         browser.screenshot("performance-chart-and-lift");
     }
 
-    /** Signs out of the console (the Sign out button) when signed in: the sign-in page shows. */
     private void signOut() {
-        browser.open(console.toString());
-        if (!browser.driver.getCurrentUrl().contains("sign-in")) {
-            browser.find(".who button").click();
-        }
+        browser.signOut(console.toString());
     }
 
-    /** Signs out when signed in, then signs in as the user. */
-    private void signInAs(String user) throws IOException {
-        signOut();
-        browser.find("#username").sendKeys(user);
-        browser.find("#password").sendKeys(user + "-dev-password");
-        browser.find("#sign-in").click();
-        browser.findWithText(".who", "Signed in as " + user);
+    private void signInAs(String user) {
+        browser.signInAs(console.toString(), user);
     }
 
     private String page(String path) {

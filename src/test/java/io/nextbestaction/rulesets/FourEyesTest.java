@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** With nba.rulesets.require-approval, a version serves only once an analyst other than its author approved it. */
 @QuarkusTest
 @TestProfile(FourEyesTest.ApprovalRequired.class)
-class FourEyesTest {
+public class FourEyesTest {
 
     static final Path FOLDER = Path.of("target", "four-eyes-decision-tables");
 
