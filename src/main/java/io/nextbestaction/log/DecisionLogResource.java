@@ -60,7 +60,7 @@ public class DecisionLogResource {
             description = "Each in brief (when, the version, the offers answered, what guardrails held back); GET /decisions/{decisionId} has the whole decision.")
     @APIResponse(responseCode = "200", description = "The account's newest decisions; an empty list for an account never decided for",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DecisionSummary.class)))
-    @APIResponse(responseCode = "400", description = "accountId missing, or limit not a whole number from 1 to 100")
+    @APIResponse(responseCode = "400", description = "accountId missing or holding U+0000, or limit not a whole number from 1 to 100")
     public List<DecisionSummary> recent(@Parameter(description = "The account", required = true, example = "acc-42") @QueryParam("accountId") String accountId,
                                         @Parameter(description = "How many, from 1 to 100", example = "20",
                                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
@@ -68,6 +68,9 @@ public class DecisionLogResource {
             throws SQLException {
         if (accountId == null || accountId.isBlank()) {
             throw ProblemException.invalidField("accountId", "is required");
+        }
+        if (accountId.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalidField("accountId", "must not contain U+0000");
         }
         return log.recentFor(accountId, limit(limit));
     }

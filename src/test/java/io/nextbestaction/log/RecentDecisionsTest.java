@@ -63,6 +63,8 @@ class RecentDecisionsTest {
     void shouldNameAMissingAccountOrALimitOutOfRange() {
         given().get("/decisions").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("accountId"));
+        given().queryParam("accountId", "acc\u0000").get("/decisions").then().statusCode(400)
+                .body("errors[0].field", equalTo("accountId"));
         for (String limit : List.of("0", "101", "ten")) {
             given().queryParam("accountId", "acc-42").queryParam("limit", limit).get("/decisions").then()
                     .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
