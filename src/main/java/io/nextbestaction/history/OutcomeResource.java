@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nextbestaction.common.error.Violations;
 import io.nextbestaction.rules.facts.Outcome;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 @Path("/decisions/{decisionId}/outcomes")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Decisions")
 public class OutcomeResource {
@@ -41,15 +41,30 @@ public class OutcomeResource {
     private final Violations violations;
     private final ObjectMapper json;
     private final OutcomeCounters counters;
+    private final OutcomesSince since;
 
-    public OutcomeResource(ContactHistory history, Violations violations, ObjectMapper json, OutcomeCounters counters) {
+    public OutcomeResource(ContactHistory history, Violations violations, ObjectMapper json, OutcomeCounters counters,
+                           OutcomesSince since) {
         this.history = history;
         this.violations = violations;
         this.json = json;
         this.counters = counters;
+        this.since = since;
+    }
+
+    @GET
+    @Operation(operationId = "outcomesSinceDecision", summary = "What happened after a decision",
+            description = "The account's contacts from the decision on, oldest first (at most 200): the outcomes reported for this "
+                    + "decision, for the account's later decisions, and the contacts imported through /contact-history.")
+    @APIResponse(responseCode = "200", description = "The contacts since the decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomesSince.Answer.class)))
+    @APIResponse(responseCode = "404", description = "No decision with this id is logged")
+    public OutcomesSince.Answer outcomesSince(@PathParam("decisionId") String decisionId) throws SQLException {
+        return since.of(decisionId);
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordOutcome", summary = "Report what happened to an offer of a decision",
             description = "Stored durably before 201; it counts for caps from then on. A repeat of the same outcome is idempotent (200).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

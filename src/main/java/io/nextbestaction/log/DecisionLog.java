@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The durable log of decisions, as read back: by id, for outcomes and for a replay; {@link DecisionLogWriter} appends. */
+/** The durable log of decisions, as read back: by id, by account, for outcomes and for a replay; {@link DecisionLogWriter} appends. */
 @ApplicationScoped
 public class DecisionLog {
 
@@ -82,6 +82,32 @@ public class DecisionLog {
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }
+        }
+    }
+
+    /** The account's newest {@code limit} decisions, newest first (index decision_account_created_idx). */
+    public List<DecisionSummary> recentFor(String accountId, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     select id, request_id, created_at, ruleset_version, holdout, offers, suppressed from decision
+                     where account_id = ? order by created_at desc limit ?""")) {
+            query.setString(1, accountId);
+            query.setInt(2, limit);
+            List<DecisionSummary> decisions = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    boolean holdout = row.getBoolean(5);
+                    List<String> offers = new ArrayList<>();
+                    if (!holdout) {
+                        tree(row.getString(6)).forEach(o -> offers.add(o.path("offerId").asText()));
+                    }
+                    List<DecisionSummary.Held> held = new ArrayList<>();
+                    tree(row.getString(7)).forEach(h -> held.add(new DecisionSummary.Held(h.path("offerId").asText(), h.path("guardrail").asText())));
+                    decisions.add(new DecisionSummary(row.getString(1), row.getString(2), row.getObject(3, OffsetDateTime.class).toInstant(),
+                            row.getString(4), holdout, offers, held));
+                }
+            }
+            return decisions;
         }
     }
 

@@ -1,21 +1,26 @@
 package io.nextbestaction.log;
 
 import io.nextbestaction.common.error.ProblemException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.SQLException;
+import java.util.List;
 
-@Path("/decisions/{decisionId}")
+@Path("/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Decisions")
 public class DecisionLogResource {
@@ -41,6 +46,9 @@ public class DecisionLogResource {
                                           "rule": "guardrails.drl.xlsx › Guardrails row 16: Downgrade cooldown: 60 days after a downgrade"}],
                           "decidedAt": "2026-11-23T20:43:00.329Z"}}""";
 
+    /** The most decisions one list answers: enough to read an account's story, small enough to answer at once. */
+    static final int MAX_LIMIT = 100;
+
     private final DecisionLog log;
 
     public DecisionLogResource(DecisionLog log) {
@@ -48,6 +56,39 @@ public class DecisionLogResource {
     }
 
     @GET
+    @Operation(operationId = "listDecisions", summary = "An account's recent decisions, newest first",
+            description = "Each in brief (when, the version, the offers answered, what guardrails held back); GET /decisions/{decisionId} has the whole decision.")
+    @APIResponse(responseCode = "200", description = "The account's newest decisions; an empty list for an account never decided for",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DecisionSummary.class)))
+    @APIResponse(responseCode = "400", description = "accountId missing or holding U+0000, or limit not a whole number from 1 to 100")
+    public List<DecisionSummary> recent(@Parameter(description = "The account", required = true, example = "acc-42") @QueryParam("accountId") String accountId,
+                                        @Parameter(description = "How many, from 1 to 100", example = "20",
+                                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                        @QueryParam("limit") @DefaultValue("20") String limit)
+            throws SQLException {
+        if (accountId == null || accountId.isBlank()) {
+            throw ProblemException.invalidField("accountId", "is required");
+        }
+        if (accountId.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalidField("accountId", "must not contain U+0000");
+        }
+        return log.recentFor(accountId, limit(limit));
+    }
+
+    private static int limit(String text) {
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // named below, as a number out of range is
+        }
+        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", not \"" + text + "\"");
+    }
+
+    @GET
+    @Path("{decisionId}")
     @Operation(operationId = "getDecision", summary = "Read a logged decision", description = "The request as received, what it offered (also for a holdout) and suppressed, and the answer.")
     @APIResponse(responseCode = "200", description = "The logged decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoggedDecision.class),

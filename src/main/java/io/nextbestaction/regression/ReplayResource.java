@@ -1,7 +1,6 @@
 package io.nextbestaction.regression;
 
 import io.agroal.api.AgroalDataSource;
-import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.decide.LearnedPropensities;
 import io.nextbestaction.rulesets.RuleSetRegistry;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 @Path("/rulesets/{version}/replay")
@@ -61,12 +59,10 @@ public class ReplayResource {
                                @Parameter(description = "table: the tables' propensities only; learned: what learning rows have learned, as served now")
                                @QueryParam("propensities") @DefaultValue("table") String propensities) throws SQLException {
         if (last < 1 || last > MAX_DECISIONS) {
-            throw ProblemException.invalid("last must be from 1 to " + MAX_DECISIONS + ".",
-                    List.of(new Problem.FieldError("last", "must be from 1 to " + MAX_DECISIONS)));
+            throw ProblemException.invalidField("last", "must be from 1 to " + MAX_DECISIONS);
         }
         if (!propensities.equals("table") && !propensities.equals("learned")) {
-            throw ProblemException.invalid("propensities must be table or learned.",
-                    List.of(new Problem.FieldError("propensities", "must be table or learned")));
+            throw ProblemException.invalidField("propensities", "must be table or learned");
         }
         var candidate = versions.compiled(version);
         try (Connection connection = dataSource.getConnection()) {

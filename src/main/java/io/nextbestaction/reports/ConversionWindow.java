@@ -1,11 +1,9 @@
 package io.nextbestaction.reports;
 
-import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * How long after an account's first decision a conversion counts, as a request names it (query parameter
@@ -25,15 +23,11 @@ public final class ConversionWindow {
         try {
             within = Duration.parse(window);
         } catch (DateTimeParseException e) {
-            throw invalid("must be an ISO-8601 duration such as P14D, not \"" + window + "\"");
+            throw ProblemException.invalidField("window", "must be an ISO-8601 duration such as P14D, not \"" + window + "\"");
         }
         if (within.isNegative() || within.isZero() || within.toSeconds() % 3600 != 0) {
-            throw invalid("must be a whole number of hours, more than zero, such as P14D or PT36H");
+            throw ProblemException.invalidField("window", "must be a whole number of hours, more than zero, such as P14D or PT36H");
         }
         return within;
-    }
-
-    private static ProblemException invalid(String message) {
-        return ProblemException.invalid("window " + message + ".", List.of(new Problem.FieldError("window", message)));
     }
 }

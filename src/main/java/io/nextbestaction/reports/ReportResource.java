@@ -1,6 +1,5 @@
 package io.nextbestaction.reports;
 
-import io.nextbestaction.common.error.Problem;
 import io.nextbestaction.common.error.ProblemException;
 import io.nextbestaction.decide.Holdout;
 import io.quarkus.security.Authenticated;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 @Path("/reports")
@@ -81,7 +79,7 @@ public class ReportResource {
         LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : day("to", to);
         LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : day("from", from);
         if (first.isAfter(last)) {
-            throw invalid("from", "must not be after to (" + last + ")");
+            throw ProblemException.invalidField("from", "must not be after to (" + last + ")");
         }
         return new LocalDate[] {first, last};
     }
@@ -90,7 +88,7 @@ public class ReportResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "must be a day written as 2026-12-01, not \"" + value + "\"");
+            throw ProblemException.invalidField(field, "must be a day written as 2026-12-01, not \"" + value + "\"");
         }
     }
 
@@ -98,12 +96,8 @@ public class ReportResource {
         try {
             return OfferReport.GroupBy.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("by", "must be one of " + Arrays.stream(OfferReport.GroupBy.values())
+            throw ProblemException.invalidField("by", "must be one of " + Arrays.stream(OfferReport.GroupBy.values())
                     .map(g -> g.name().toLowerCase(Locale.ROOT)).toList() + ", not \"" + value + "\"");
         }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.invalid(field + " " + message + ".", List.of(new Problem.FieldError(field, message)));
     }
 }

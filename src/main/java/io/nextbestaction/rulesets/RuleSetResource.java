@@ -206,9 +206,10 @@ public class RuleSetResource {
 
     private VersionView view(RuleSetVersion v) {
         List<VersionView.FileView> files = store.filesOf(v.version).stream().map(f -> new VersionView.FileView(f.name, f.sha256, f.content.length)).toList();
+        List<ActivationResource.ApprovalView> approvals = store.approvalsOf(v.version).stream().map(ActivationResource.ApprovalView::of).toList();
         return new VersionView(v.version, v.sha256, v.author, v.comment, v.source.name(), v.status.name(),
-                v.version.equals(registry.servingVersion()), v.createdAt, files, store.errorsOf(v), store.warningsOf(v),
-                store.approvalsOf(v.version).stream().map(ActivationResource.ApprovalView::of).toList(), v.baseVersion,
+                v.version.equals(registry.servingVersion()), v.createdAt, files, store.errorsOf(v), store.warningsOf(v), approvals,
+                limits.requireApproval() && v.status == RuleSetVersion.Status.VALID && approvals.isEmpty(), v.baseVersion,
                 store.expectationsChangedOf(v));
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "nba.rulesets")
 public interface RuleSetsConfig {
@@ -15,6 +16,12 @@ public interface RuleSetsConfig {
     /** How often each instance checks which version the newest activation names. */
     @WithDefault("1s")
     Duration syncInterval();
+
+    /**
+     * The name this instance reports in its heartbeat ({@code GET /rulesets/instances}); by default its host name and
+     * start time. Give each instance its own.
+     */
+    Optional<String> instanceName();
 
     /**
      * How long each instance compiles its serving version again after start, in the background, so that the first

@@ -36,6 +36,8 @@ public record VersionView(int version,
                           List<FileView> files,
                           List<RuleSetProblem> errors, List<RuleSetProblem> warnings,
                           List<ActivationResource.ApprovalView> approvals,
+                          @Schema(description = "True while this valid version cannot be activated for want of an approval "
+                                  + "(nba.rulesets.require-approval)") boolean awaitingApproval,
                           @Schema(description = "The version this one was compared with; null for none") Integer baseVersion,
                           @Schema(description = "Per case name, how what the cases expect differs from the base version's; equal ones are left out")
                           Map<String, ExpectationChange> expectationsChanged) {

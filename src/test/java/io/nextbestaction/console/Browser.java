@@ -2,11 +2,13 @@ package io.nextbestaction.console;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,14 +33,21 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final WebDriverWait wait;
+    private final Path screenshots;
     private int shots;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path screenshots) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.screenshots = screenshots;
     }
 
     static Browser start() throws IOException, InterruptedException {
+        return start(SCREENSHOTS);
+    }
+
+    /** A browser whose screenshots go to their own folder, emptied first. */
+    static Browser start(Path screenshots) throws IOException, InterruptedException {
         installWhenMissing();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -46,13 +55,13 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,800");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        Files.createDirectories(SCREENSHOTS);
-        try (var old = Files.newDirectoryStream(SCREENSHOTS, "*.png")) {
+        Files.createDirectories(screenshots);
+        try (var old = Files.newDirectoryStream(screenshots, "*.png")) {
             for (Path shot : old) {
                 Files.delete(shot);
             }
         }
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(new ChromeDriver(service, options), screenshots);
     }
 
     private static void installWhenMissing() throws IOException, InterruptedException {
@@ -93,15 +102,54 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
     }
 
+    /** Signs out of the console (its Sign out button) when signed in: the sign-in page shows. */
+    void signOut(String console) {
+        open(console);
+        if (!driver.getCurrentUrl().contains("sign-in")) {
+            find(".who button").click();
+        }
+    }
+
+    /** Signs out when signed in, then signs in as a development user (password: the name + "-dev-password"). */
+    void signInAs(String console, String user) {
+        signOut(console);
+        find("#username").sendKeys(user);
+        find("#password").sendKeys(user + "-dev-password");
+        find("#sign-in").click();
+        findWithText(".who", "Signed in as " + user);
+    }
+
+    /** Presses Tab, as a keyboard user does, until the element has the focus; fails when it is not reachable so. */
+    void tabTo(String css) {
+        WebElement target = find(css);
+        for (int presses = 0; presses < 100; presses++) {
+            if (target.equals(driver.switchTo().activeElement())) {
+                return;
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reaches " + css);
+    }
+
+    /** Types into whatever has the focus: text, or keys such as Enter. */
+    void type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The outline the focused element shows: a keyboard user must see where they are. */
+    String focusOutline() {
+        return String.valueOf(driver.executeScript("const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;"));
+    }
+
     /** Scrolls an element to the top of the window, for the next screenshot. */
     void scrollTo(String css) {
         driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", find(css));
     }
 
-    /** Saves what the browser shows as target/console-screenshots/NN-name.png. */
+    /** Saves what the browser shows as NN-name.png in its screenshot folder. */
     Path screenshot(String name) throws IOException {
         File shot = driver.getScreenshotAs(OutputType.FILE);
-        Path target = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name));
+        Path target = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }

@@ -1,5 +1,7 @@
 package io.nextbestaction.console;
 
+import io.agroal.api.AgroalDataSource;
+import io.nextbestaction.reports.ReportRollup;
 import io.nextbestaction.rules.RuleFile;
 import io.nextbestaction.rules.Workbooks;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -7,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -22,6 +26,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -35,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * upload a workbook with a mistake and see the cell highlighted, upload the fix with its changed case, see the diff
  * and the regression pass, activate with a reason, see /decide answer with the new version and why, try the same
  * facts on the old version, roll back. Then a version that fails a pinned case: refused with its report, and only
- * an admin may force it, after a confirmation.
+ * an admin may force it, after a confirmation. Then signing in and publishing with the keyboard alone, and the
+ * performance page over seeded decisions and outcomes.
  */
 @QuarkusTest
 @TestProfile(ConsoleBrowserTest.FreshDatabase.class)
@@ -56,6 +65,12 @@ class ConsoleBrowserTest {
 
     @TestHTTPResource("/console/")
     URL console;
+
+    @Inject
+    ReportRollup rollup;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static Browser browser;
 
@@ -92,6 +107,8 @@ class ConsoleBrowserTest {
         browser.find("#sign-in").click();
         browser.findWithText(".who", "Signed in as analyst");
         browser.findWithText("#versions", "v1");
+        WebElement instances = browser.findWithText("#instance-table", "v1");
+        assertTrue(instances.getText().contains("s ago"), instances.getText());
         browser.screenshot("versions");
 
         // The mistake: rejected in place, the error names the cell; on the version page the cell is highlighted.
@@ -132,11 +149,19 @@ class ConsoleBrowserTest {
         String decisionId = given().contentType(ContentType.JSON).body(CASE_REQUEST).post("/decide").then().statusCode(200)
                 .body("rulesetVersion", startsWith("v3 (sha256:")).body("offers.offerId", hasItem("plan-upgrade-business"))
                 .extract().path("decisionId");
-        browser.open(page("decision.html?id=" + decisionId));
+        given().contentType(ContentType.JSON).body("{\"offerId\": \"plan-upgrade-business\", \"outcome\": \"PRESENTED\"}")
+                .post("/decisions/" + decisionId + "/outcomes").then().statusCode(201);
+        browser.open(page("decision.html?account=threshold-3"));
+        browser.findWithText("#recent-decisions", "v3 (sha256:");
+        browser.find("#recent-decisions button").click();
         browser.findWithText("#decision", "Account threshold-3, decided");
         WebElement why = browser.findWithText("#decision", "by v3 (sha256:");
         assertTrue(why.getText().contains("upsell.drl.xlsx › Upsell row 14: Business plan: near the usage limit"), why.getText());
+        WebElement since = browser.findWithText("#outcomes", "PRESENTED");
+        assertTrue(since.getText().contains("plan-upgrade-business") && since.getText().contains("this decision"), since.getText());
         browser.screenshot("why-this-decision");
+        browser.scrollTo("#since-title");
+        browser.screenshot("why-this-decision-outcomes");
 
         // Try it: the same facts decided by version 1, nothing logged.
         why.findElement(By.linkText("Try these facts again")).click();
@@ -194,20 +219,99 @@ class ConsoleBrowserTest {
         browser.findWithText("#activations", "forced by an admin");
         browser.screenshot("forced");
 
+        backToTheShippedPlaybook();
+    }
+
+    @Test
+    @Order(3)
+    void shouldSignInAndPublishWithTheKeyboardAlone() throws IOException {
+        signOut();
+        // The user name field has the focus: type, Tab, type, Enter.
+        browser.find("#username");
+        browser.type("analyst", Keys.TAB, "analyst-dev-password", Keys.ENTER);
+        browser.findWithText(".who", "Signed in as analyst");
+        browser.tabTo("#versions a[href$='version.html?v=3']");
+        assertTrue(browser.focusOutline().startsWith("solid"), "the focused link shows an outline: " + browser.focusOutline());
+        browser.type(Keys.ENTER);
+        browser.findWithText("#regression .totals", "0 failed");
+        browser.tabTo("#reason");
+        browser.type("published with the keyboard alone");
+        browser.tabTo("#activate");
+        browser.type(Keys.ENTER);
+        browser.findWithText("#publish-result", "Version 3 serves");
+        browser.screenshot("keyboard-activated");
+
+        backToTheShippedPlaybook();
+    }
+
+    @Test
+    @Order(4)
+    void shouldShowHowTheOffersPerform() throws SQLException, IOException {
+        for (int i = 0; i < 16; i++) {
+            String account = "perf-" + i;
+            var decision = given().contentType(ContentType.JSON).body("""
+                    {"account": {"id": "%s", "segment": "SMB", "seats": {"used": 9, "limit": 10}, "healthScore": 80},
+                     "channels": ["IN_APP"], "holdoutPercent": 50, "experimentKey": "console-perf"}""".formatted(account))
+                    .post("/decide").then().statusCode(200).extract();
+            List<String> offers = decision.path("offers.offerId");
+            if (offers.isEmpty()) {   // held out: some of these accounts buy anyway
+                if (i % 2 == 1) {
+                    continue;
+                }
+                given().contentType(ContentType.JSON).body("[{\"accountId\": \"%s\", \"offerId\": \"seat-pack-10\", \"outcome\": \"PURCHASED\", \"at\": \"%s\"}]"
+                        .formatted(account, Instant.now())).post("/contact-history").then().statusCode(201);
+                continue;
+            }
+            for (String outcome : i % 3 == 0 ? List.of("PRESENTED", "ACCEPTED") : List.of("PRESENTED")) {
+                given().contentType(ContentType.JSON).body("{\"offerId\": \"%s\", \"outcome\": \"%s\"}".formatted(offers.get(0), outcome))
+                        .post("/decisions/" + decision.path("decisionId") + "/outcomes").then().statusCode(201);
+            }
+        }
+        // The days before: counts as the rollup keeps them, so that the chart has a line to draw.
+        try (Connection db = dataSource.getConnection(); PreparedStatement day = db.prepareStatement("""
+                insert into offer_rollup (day, offer_id, rule, segment, channel, ruleset_version, decisions, presented,
+                                          accepted, presented_converted)
+                values (current_date - ?, 'seat-pack-10', 'add-on.drl.xlsx › Add-ons row 14: Seat pack', 'SMB', 'IN_APP',
+                        'earlier days', ?, ?, ?, ?)""")) {
+            for (int daysAgo = 1; daysAgo <= 12; daysAgo++) {
+                int presented = 30 + (daysAgo * 7) % 25;
+                int converted = 4 + (daysAgo * 5) % 9;
+                day.setInt(1, daysAgo);
+                day.setInt(2, presented + 5);
+                day.setInt(3, presented);
+                day.setInt(4, converted);
+                day.setInt(5, converted);
+                day.executeUpdate();
+            }
+        }
+        rollup.refresh();
+
+        browser.open(page("performance.html?experimentKey=console-perf"));
+        WebElement offers = browser.findWithText("#offer-table", "seat-pack-10");
+        assertTrue(offers.getText().contains("%"), offers.getText());
+        browser.findWithText("#offers .as-of", "Counted up to");
+        browser.find("#trend svg.chart polyline.rate");
+        browser.find("#trend svg.chart polygon.band");
+        assertEquals(13, browser.driver.findElements(By.cssSelector("#trend svg.chart circle.point")).size(), "a point a day with a rate");
+        WebElement lift = browser.findWithText("#lift-table", "All offers");
+        assertTrue(lift.getText().contains("accounts"), lift.getText());
+        browser.screenshot("performance");
+        browser.scrollTo("#trend-title");
+        browser.screenshot("performance-chart-and-lift");
+    }
+
+    /** The next test starts from version 1 serving, as on a fresh database. */
+    private static void backToTheShippedPlaybook() {
         given().auth().preemptive().basic("analyst", "analyst-dev-password").multiPart("reason", "back to the shipped playbook")
                 .post("/rulesets/1/activate").then().statusCode(200);
     }
 
-    /** Signs out of the console (the Sign out button) when signed in, then signs in as the user. */
-    private void signInAs(String user) throws IOException {
-        browser.open(console.toString());
-        if (!browser.driver.getCurrentUrl().contains("sign-in")) {
-            browser.find(".who button").click();
-        }
-        browser.find("#username").sendKeys(user);
-        browser.find("#password").sendKeys(user + "-dev-password");
-        browser.find("#sign-in").click();
-        browser.findWithText(".who", "Signed in as " + user);
+    private void signOut() {
+        browser.signOut(console.toString());
+    }
+
+    private void signInAs(String user) {
+        browser.signInAs(console.toString(), user);
     }
 
     private String page(String path) {

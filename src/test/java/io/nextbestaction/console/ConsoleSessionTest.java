@@ -23,7 +23,7 @@ class ConsoleSessionTest {
     /** What a browser asks for when it follows a link or posts a form. */
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-    private static String signIn(String user, String password) {
+    static String signIn(String user, String password) {
         Response answer = given().redirects().follow(false).accept(BROWSER).formParam("j_username", user).formParam("j_password", password)
                 .post("/console/j_security_check");
         answer.then().statusCode(302).header("Location", endsWith("/console/"))

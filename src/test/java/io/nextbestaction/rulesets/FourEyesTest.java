@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** With nba.rulesets.require-approval, a version serves only once an analyst other than its author approved it. */
 @QuarkusTest
 @TestProfile(FourEyesTest.ApprovalRequired.class)
-class FourEyesTest {
+public class FourEyesTest {
 
     static final Path FOLDER = Path.of("target", "four-eyes-decision-tables");
 
@@ -65,7 +65,7 @@ class FourEyesTest {
     void shouldActivateOnlyAVersionAnotherAnalystApproved() {
         assertEquals(1, activeVersion(), "the shipped folder serves on an empty database without approval");
         int version = upload(List.of(annualSwitchPropensity(0.5)), "annual switch more likely", 201);
-        viewer().get("/rulesets/" + version).then().body("approvals", empty());
+        viewer().get("/rulesets/" + version).then().body("approvals", empty()).body("awaitingApproval", equalTo(true));
 
         analyst().post("/rulesets/" + version + "/activate").then().statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Approval required"))
@@ -89,6 +89,7 @@ class FourEyesTest {
                 .statusCode(200).body("toVersion", equalTo(version)).body("reason", equalTo("approved by analyst2"));
         assertEquals(version, activeVersion());
         viewer().get("/rulesets/" + version).then()
+                .body("awaitingApproval", equalTo(false))
                 .body("approvals.size()", equalTo(1))
                 .body("approvals[0].approvedBy", equalTo("analyst2"))
                 .body("approvals[0].comment", equalTo("checked the Q3 figures"))

@@ -72,6 +72,7 @@ class TwoInstancesIT {
                 "-Dquarkus.flyway.clean-at-start=" + cleanDatabase,
                 "-Dnba.decision-tables.watch=false",
                 "-Dnba.rulesets.compiler-warm-up=2s",
+                "-Dnba.rulesets.instance-name=instance-" + port,
                 "-Dquarkus.security.users.embedded.users.analyst=analyst-it-password",
                 "-Dquarkus.security.users.embedded.roles.analyst=analyst",
                 "-jar", System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar"));
@@ -128,8 +129,10 @@ class TwoInstancesIT {
                 .body("{\"account\": {\"id\": \"two-instances\", \"seats\": {\"used\": 9, \"limit\": 10}}, \"holdoutPercent\": 0}")
                 .post("/decide").then().statusCode(200).extract().path("rulesetVersion");
         assertTrue(rulesetOnB.startsWith("v" + version + " "), rulesetOnB);
+        awaitBothReportServing(version);
 
         activateOnAAndAwaitB(1);
+        awaitBothReportServing(1);
     }
 
     @Test
@@ -179,6 +182,18 @@ class TwoInstancesIT {
         }
         assertTrue(Files.readString(log).matches("(?s).*Rule compiler warmed up: [1-9]\\d* compiles of version \\d+ in \\d+ ms.*"),
                 "no warm-up in " + log);
+    }
+
+    /** Each instance's heartbeat says, within a few beats, that it serves the version; either instance lists both. */
+    private static void awaitBothReportServing(int version) throws InterruptedException {
+        String both = "instances.findAll { it.instanceId in ['instance-%d', 'instance-%d'] && it.servingVersion == %d }.size()"
+                .formatted(portA, portB, version);
+        Instant end = Instant.now().plusSeconds(5);
+        while (on(portB).get("/rulesets/instances").then().extract().<Integer>path(both) != 2 && Instant.now().isBefore(end)) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, on(portB).get("/rulesets/instances").then().statusCode(200).extract().<Integer>path(both),
+                "both instances report serving v" + version);
     }
 
     /** Activates on A, then measures from A's answer (the activation is in force) until B serves the version. */

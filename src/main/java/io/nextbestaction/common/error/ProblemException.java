@@ -29,6 +29,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem("about:blank", "Invalid request", 400, detail, errors));
     }
 
+    /** 400 naming one field: "limit must be from 1 to 100." */
+    public static ProblemException invalidField(String field, String message) {
+        return invalid(field + " " + message + ".", List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail);
     }

@@ -68,7 +68,8 @@ public class ProblemMappers {
     /**
      * A problem with the Basic challenge for an API client; a browser asking for a page (Accept: text/html) gets the
      * sign-in form's own answer instead: a redirect to the sign-in page, or back to it marked failed after a wrong
-     * password.
+     * password. Configuration cannot say this: quarkus.http.auth.form.* picks one challenge per path or by priority,
+     * never by what the client accepts, and a link to an API path (a file download) must reach the sign-in page too.
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Uni<Response> unauthorized(RuntimeException e, RoutingContext context) {

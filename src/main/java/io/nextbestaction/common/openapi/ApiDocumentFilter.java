@@ -28,24 +28,30 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class ApiDocumentFilter implements OASFilter {
 
     static final String API_KEY = "apiKey";
+    /** quarkus.smallrye-openapi.security-scheme-name */
+    static final String BASIC_AUTH = "basicAuth";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKey.HEADER)
                 .description("Needed only when the service is configured with an API key (NBA_API_KEY)"));
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (ApiKey.guarded(path)) {
-                requireApiKey(operation);
+                requireApiKey(operation, ApiKey.readableSignedIn(method.name(), path));
             }
             nameFormBody(operation);
             describeErrors(operation);
         }));
     }
 
-    private static void requireApiKey(Operation operation) {
+    /** No key while none is configured, else the key, or (for the reads a signed-in user may make) a user. */
+    private static void requireApiKey(Operation operation, boolean orSignedIn) {
         operation.addSecurityRequirement(OASFactory.createSecurityRequirement())
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(API_KEY));
+        if (orSignedIn) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BASIC_AUTH));
+        }
         operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse()
                 .description("An API key is configured and the " + ApiKey.HEADER + " header does not give it"));
     }

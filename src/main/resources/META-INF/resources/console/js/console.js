@@ -65,7 +65,8 @@ export const where = (p) => [p.file, p.sheet && ` › ${p.sheet}`, p.cell && ` $
 /** The id of a sheet cell on the version page, for links from a problem to its highlighted cell. */
 export const cellId = (file, sheet, ref) => `cell-${file}-${sheet}-${ref}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 
-const PAGES = [['/console/', 'Versions'], ['/console/diff.html', 'Compare'], ['/console/try.html', 'Try it'], ['/console/decision.html', 'Why this decision']];
+const PAGES = [['/console/', 'Versions'], ['/console/diff.html', 'Compare'], ['/console/try.html', 'Try it'],
+  ['/console/decision.html', 'Why this decision'], ['/console/performance.html', 'Performance']];
 
 /**
  * Draws the page frame and resolves to the signed-in user ({name, roles}) with helpers: canManage (analyst),

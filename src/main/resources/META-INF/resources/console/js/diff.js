@@ -42,14 +42,14 @@ async function compare() {
         d.files.length ? h('ul', {}, d.files.map((f) => h('li', {}, `${f.change.toLowerCase()}: ${f.file}`)))
           : h('p', {}, `The files of v${d.before} and v${d.after} are the same.`)),
       h('section', { class: 'card', 'aria-labelledby': 'rows-title' }, h('h2', { id: 'rows-title' }, `Rules: from `, versionLink(d.before), ' to ', versionLink(d.after)),
-        d.rows.length ? [...rowsBySheet(d.rows)].map(([sheet, rows]) => [h('h3', {}, sheet), h('table', { class: 'diff' },
+        d.rows.length ? [...rowsBySheet(d.rows)].map(([sheet, rows]) => [h('h3', {}, sheet), h('table', { class: 'diff' }, h('caption', { class: 'visually-hidden' }, `Rules changed in ${sheet}`),
           h('thead', {}, h('tr', {}, ['Rule', 'Change', `Row in v${d.before}`, `Row in v${d.after}`, 'Cells'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, rows.map((r) => h('tr', { class: `change-${r.change}` },
             h('th', { scope: 'row' }, r.rule), h('td', {}, r.change.toLowerCase()),
             h('td', { class: 'num' }, r.rowBefore ?? '—'), h('td', { class: 'num' }, r.rowAfter ?? '—'), h('td', {}, cellChanges(r))))))])
           : h('p', {}, 'No rule changed.')),
       h('section', { class: 'card', 'aria-labelledby': 'expect-title' }, h('h2', { id: 'expect-title' }, 'Regression expectations changed'),
-        names.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Case', 'Change', `Expected in v${d.before}`, `Expected in v${d.after}`].map((t) => h('th', { scope: 'col' }, t)))),
+        names.length ? h('table', {}, h('caption', { class: 'visually-hidden' }, 'Regression expectations changed'), h('thead', {}, h('tr', {}, ['Case', 'Change', `Expected in v${d.before}`, `Expected in v${d.after}`].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, d.expectationsChanged[n].change.toLowerCase()),
             h('td', {}, expectation(d.expectationsChanged[n].before)), h('td', {}, expectation(d.expectationsChanged[n].after))))))
           : h('p', {}, 'No case expects anything else.')));

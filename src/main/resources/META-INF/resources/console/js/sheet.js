@@ -28,7 +28,7 @@ export function sheetTable(file, sheet, problems, uncoveredRows = new Set(), unc
       cells);
   });
   return h('div', { class: 'sheet-wrap', tabindex: '0', role: 'region', 'aria-label': `${file}, sheet ${sheet.name}` },
-    h('table', { class: 'sheet' },
+    h('table', { class: 'sheet' }, h('caption', { class: 'visually-hidden' }, `${file}, sheet ${sheet.name}`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Row')), letters.map((l) => h('th', { scope: 'col' }, l)))),
       h('tbody', {}, body)));
 }

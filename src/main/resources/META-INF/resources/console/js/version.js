@@ -25,7 +25,7 @@ fill($('summary'), h('dl', { class: 'grid' },
   h('dt', {}, 'Approvals'), h('dd', {}, version.approvals.length ? version.approvals.map((a) => `${a.approvedBy} (${when(a.approvedAt)})`).join(', ') : '—'),
   h('dt', {}, 'Try it'), h('dd', {}, h('a', { href: `/console/try.html?v=${v}` }, `decide with v${v}`))));
 
-fill($('files'), h('table', {},
+fill($('files'), h('table', {}, h('caption', { class: 'visually-hidden' }, `The files of version ${v}`),
   h('thead', {}, h('tr', {}, ['File', 'Size', 'SHA-256'].map((t) => h('th', { scope: 'col' }, t)))),
   h('tbody', {}, version.files.map((f) => h('tr', {},
     h('td', {}, h('a', { href: `/rulesets/${v}/files/${enc(f.name)}`, download: f.name }, f.name)),
@@ -113,6 +113,29 @@ async function activate(force) {
         if (confirm(`Force version ${v} to serve although ${report.failed} regression case(s) fail? The override is audited.`)) activate(true);
       } }, 'Force activation (admin)') : null);
   }
+}
+
+async function approve() {
+  const form = new FormData();
+  form.append('comment', $('approval-comment').value);
+  try {
+    const { data: a } = await api(`/rulesets/${v}/approve`, { method: 'POST', body: form });
+    fill($('approve-result'), h('div', { class: 'message ok', role: 'status' }, h('strong', {}, `Approved by ${a.approvedBy}`),
+      ` at ${when(a.approvedAt)}: version ${v} may now be activated.`));
+    $('approve-button').disabled = true;
+  } catch (error) {
+    fill($('approve-result'), error.status === 403 && error.body?.title === 'Own version'
+      ? h('div', { class: 'message error', role: 'alert' }, h('strong', {}, 'Not approved: '),
+        `you are the author of version ${v}, and four eyes means another analyst approves it. Ask a colleague with the analyst role.`)
+      : problemBox(error));
+  }
+}
+
+if (page.canManage && version.awaitingApproval) {
+  $('approve-section').hidden = false;
+  fill($('approve-why'), `Version ${v} needs the approval of an analyst other than its author, ${version.author}, before it can be activated.`);
+  fill($('approve-button'), `Approve v${v}`);
+  $('approve').addEventListener('submit', (e) => { e.preventDefault(); approve(); });
 }
 
 if (page.canManage && version.status === 'VALID') {

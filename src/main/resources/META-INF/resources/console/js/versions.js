@@ -1,20 +1,39 @@
-// The versions page: every version with its status and which one serves, the upload (drop or choose files; the
-// validation answer appears in place) and the activation audit.
+// The versions page: every version with its status, which one serves and which one each instance serves, the upload
+// (drop or choose files; the validation answer appears in place) and the activation audit.
 import { api, h, fill, frame, when, versionLink, where, cellId, problemBox } from './console.js';
 
 const page = await frame();
 const $ = (id) => document.getElementById(id);
 
+const ago = (seconds) => (seconds < 60 ? `${Math.round(seconds)} s ago` : `${Math.round(seconds / 60)} min ago`);
+
+/** Which version each instance serves, from their heartbeats; redrawn every few seconds, not announced. */
+async function showInstances() {
+  const { data } = await api('/rulesets/instances');
+  const asOf = new Date(data.asOf).getTime();
+  fill($('instances'), data.instances.length ? h('table', { id: 'instance-table' },
+    h('caption', {}, `Instances seen in the last ${data.staleAfterSeconds} s`),
+    h('thead', {}, h('tr', {}, ['Instance', 'Serves', 'Started', 'Last seen'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, data.instances.map((i) => h('tr', { dataset: { instance: i.instanceId } },
+      h('th', { scope: 'row' }, i.instanceId), h('td', {}, i.servingVersion ? versionLink(i.servingVersion) : 'nothing yet'),
+      h('td', {}, when(i.startedAt)), h('td', {}, ago((asOf - new Date(i.lastSeen).getTime()) / 1000))))))
+    : h('p', { class: 'muted' }, 'No instance has reported in the last seconds.'));
+  return data.instances;
+}
+
 async function showVersions() {
-  const { data: versions } = await api('/rulesets');
+  const [{ data: versions }, instances] = await Promise.all([api('/rulesets'), showInstances()]);
   const serving = versions.find((v) => v.active);
+  const servedBy = (version) => instances.filter((i) => i.servingVersion === version).length;
   fill($('serving'), serving ? ['Serving now: ', versionLink(serving.version), ` (every instance switches within seconds of an activation).`] : 'No version serves yet.');
   fill($('versions'), h('table', {},
     h('caption', { class: 'visually-hidden' }, 'Ruleset versions, newest first'),
-    h('thead', {}, h('tr', {}, ['Version', 'Status', 'Author', 'Created', 'Comment', 'Errors', 'Warnings', ''].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Version', 'Status', 'Instances serving it', 'Author', 'Created', 'Comment', 'Errors', 'Warnings', ''].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, versions.map((v) => h('tr', { dataset: { version: v.version } },
       h('th', { scope: 'row' }, versionLink(v.version)),
-      h('td', {}, h('span', { class: `badge ${v.status}` }, v.status), v.active ? [' ', h('span', { class: 'badge serving' }, 'serving')] : null),
+      h('td', {}, h('span', { class: `badge ${v.status}` }, v.status), v.active ? [' ', h('span', { class: 'badge serving' }, 'serving')] : null,
+        v.awaitingApproval ? [' ', h('span', { class: 'badge warning' }, 'awaits approval')] : null),
+      h('td', { class: 'num' }, servedBy(v.version) ? `${servedBy(v.version)} of ${instances.length}` : ''),
       h('td', {}, v.author || ''),
       h('td', {}, when(v.createdAt)),
       h('td', {}, v.comment || ''),
@@ -82,6 +101,7 @@ async function upload(files) {
     $('files').value = '';
   }
   await Promise.all([showVersions(), showActivations()]);
+setInterval(() => showInstances().catch(() => null), 5000);
 }
 
 if (page.canManage) {
@@ -93,3 +113,4 @@ if (page.canManage) {
   $('upload').addEventListener('submit', (e) => { e.preventDefault(); upload($('files').files); });
 }
 await Promise.all([showVersions(), showActivations()]);
+setInterval(() => showInstances().catch(() => null), 5000);

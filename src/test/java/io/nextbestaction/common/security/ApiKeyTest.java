@@ -22,7 +22,7 @@ class ApiKeyTest {
             public Http http() {
                 throw new UnsupportedOperationException();
             }
-        });
+        }, null);
     }
 
     @Test
