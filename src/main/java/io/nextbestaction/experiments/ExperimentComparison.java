@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.nextbestaction.decide.Arm;
 import io.nextbestaction.reports.Lift;
 import io.nextbestaction.reports.Proportion;
+import io.nextbestaction.reports.ReportRollup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Array;
@@ -19,35 +20,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Counts an experiment's arms from the decision log at each request: only its own decisions are read (the log's
- * index by experiment), and the outcomes and contacts that followed them (by decision and by account).
+ * Sums an experiment's arms from the counts the reports' rollup keeps (ReportRollup): a few rows per arm, however many
+ * decisions the experiment has, as of the rollup's watermark.
  */
 @ApplicationScoped
 class ExperimentComparison {
 
     private static final String DECISIONS = """
-            select arm, count(*), count(distinct account_id), count(*) filter (where jsonb_array_length(offers) > 0),
-                   array_agg(distinct ruleset_version order by ruleset_version)
-            from decision where experiment_id = ? group by arm""";
-    /** The (decision, offer) pairs presented, and those also accepted or purchased, as /reports/offers counts a conversion. */
-    private static final String OFFERS = """
-            select arm, count(*) filter (where presented), count(*) filter (where presented and converted)
-            from (select d.arm, bool_or(c.outcome = 'PRESENTED') as presented,
-                         bool_or(c.outcome in ('ACCEPTED', 'PURCHASED')) as converted
-                  from decision d join contact_event c on c.decision_id = d.id
-                  where d.experiment_id = ? group by d.arm, c.decision_id, c.offer_id) p
-            group by arm""";
+            select arm, sum(decisions), sum(offered), sum(presented), sum(presented_converted),
+                   array_agg(ruleset_version order by ruleset_version) filter (where decisions > 0)
+            from experiment_rollup where experiment_id = ? group by arm""";
+    private static final String ACCOUNTS = "select arm, accounts from experiment_accounts where experiment_id = ?";
     /** An account converts as /reports/lift says: an ACCEPTED or PURCHASED contact within the window after its first decision. */
-    private static final String ACCOUNTS = """
-            select f.arm, count(*), count(*) filter (where exists (
-                       select 1 from contact_event c
-                       where c.account_id = f.account_id and c.outcome in ('ACCEPTED', 'PURCHASED')
-                         and c.at >= f.first_at and c.at <= f.first_at + ? * interval '1 second'))
-            from (select arm, account_id, min(created_at) as first_at from decision where experiment_id = ?
-                  group by arm, account_id) f
-            group by f.arm""";
+    private static final String CONVERTED = """
+            select arm, sum(accounts) from experiment_conversion
+            where experiment_id = ? and delay_hours <= ? group by arm""";
 
-    /** What is counted per arm, in the order of the columns above. */
+    /** What is counted per arm. */
     private static final class Counts {
         long decisions;
         long accounts;
@@ -65,16 +54,16 @@ class ExperimentComparison {
     }
 
     ExperimentReport report(Experiment experiment, Duration window) throws SQLException {
-        Instant asOf = Instant.now();
         Map<Arm, Counts> arms = new EnumMap<>(Arm.class);
         for (Arm arm : Arm.values()) {
             arms.put(arm, new Counts());
         }
+        Instant asOf;
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                count(connection, experiment.id(), window, arms);
+                asOf = count(connection, experiment.id(), window, arms);
                 connection.commit();
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -88,48 +77,44 @@ class ExperimentComparison {
                         verdict(lift, challenger.accounts, champion.accounts)));
     }
 
-    /**
-     * The three counts in one read-only snapshot. PostgreSQL's JIT would first compile each of these large, one-off
-     * queries, which took longer than running them (about 2 s of 6 on a million decisions): it is off for them.
-     */
-    private static void count(Connection connection, long id, Duration window, Map<Arm, Counts> arms) throws SQLException {
-        try (PreparedStatement snapshot = connection.prepareStatement("set transaction isolation level repeatable read, read only");
-             PreparedStatement noJit = connection.prepareStatement("set local jit = off")) {
+    /** The counts and the watermark they were counted to, in one read-only snapshot: a rollup run commits them together. */
+    private static Instant count(Connection connection, long id, Duration window, Map<Arm, Counts> arms) throws SQLException {
+        try (PreparedStatement snapshot = connection.prepareStatement("set transaction isolation level repeatable read, read only")) {
             snapshot.execute();
-            noJit.execute();
         }
+        Instant asOf = ReportRollup.upTo(connection).orElse(null);
         try (PreparedStatement query = connection.prepareStatement(DECISIONS)) {
             query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Counts c = arms.get(Arm.valueOf(rows.getString(1)));
                     c.decisions = rows.getLong(2);
-                    c.accounts = rows.getLong(3);
-                    c.offered = rows.getLong(4);
-                    Array versions = rows.getArray(5);
-                    c.versions = List.of((String[]) versions.getArray());
-                }
-            }
-        }
-        try (PreparedStatement query = connection.prepareStatement(OFFERS)) {
-            query.setLong(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Counts c = arms.get(Arm.valueOf(rows.getString(1)));
-                    c.presented = rows.getLong(2);
-                    c.presentedConverted = rows.getLong(3);
+                    c.offered = rows.getLong(3);
+                    c.presented = rows.getLong(4);
+                    c.presentedConverted = rows.getLong(5);
+                    Array versions = rows.getArray(6);
+                    c.versions = versions == null ? List.of() : List.of((String[]) versions.getArray());
                 }
             }
         }
         try (PreparedStatement query = connection.prepareStatement(ACCOUNTS)) {
-            query.setLong(1, window.toSeconds());
-            query.setLong(2, id);
+            query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    arms.get(Arm.valueOf(rows.getString(1))).converted = rows.getLong(3);
+                    arms.get(Arm.valueOf(rows.getString(1))).accounts = rows.getLong(2);
                 }
             }
         }
+        try (PreparedStatement query = connection.prepareStatement(CONVERTED)) {
+            query.setLong(1, id);
+            query.setLong(2, window.toHours());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    arms.get(Arm.valueOf(rows.getString(1))).converted = rows.getLong(2);
+                }
+            }
+        }
+        return asOf;
     }
 
     private static ExperimentReport.ArmFigures figures(Counts c) {

@@ -11,7 +11,8 @@ import java.util.List;
  * One experiment's arms side by side, from its logged decisions and the contacts that followed them, and the
  * challenger's conversion against the champion's.
  *
- * @param asOf when the figures were counted: they are read from the decision log at each request
+ * @param asOf decisions made and contacts recorded before this time are counted (the reports' rollup watermark; null: the
+ *             rollup has not run yet)
  */
 @Schema(name = "ExperimentReport", description = "An experiment with its arms compared: offers, conversion, lift and significance")
 public record ExperimentReport(Experiment experiment,

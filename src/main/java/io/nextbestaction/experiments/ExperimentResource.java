@@ -104,7 +104,7 @@ public class ExperimentResource {
                     + " PURCHASED outcome or imported contact) within window (ISO-8601, default P14D) after their first decision"
                     + " in the experiment, each with a 95 % Wilson interval; then the challenger minus the champion: absolute and"
                     + " relative lift with 95 % intervals, the p-value, whether it is significant (p < 0.05), and a sentence."
-                    + " Counted from the decision log at each request.")
+                    + " Summed from the counts the reports' rollup keeps; asOf says up to when decisions and contacts are counted.")
     @APIResponse(responseCode = "200",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExperimentReport.class)))
     @APIResponse(responseCode = "400", description = "A window that is not a whole number of hours")

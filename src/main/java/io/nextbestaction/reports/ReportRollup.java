@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps the reports' tables up to date (offer_rollup, holdout_enrolment, holdout_conversion): each run counts the
+ * Keeps the reports' tables up to date (offer_rollup, holdout_enrolment, holdout_conversion, and the experiments'
+ * experiment_rollup, experiment_enrolment and their counts): each run counts the
  * decisions made and the outcomes recorded since the last run, once each, a day at a time. One instance runs it at a
  * time (an advisory lock); the others skip.
  */
@@ -72,6 +73,10 @@ public class ReportRollup {
                     count(connection, RollupStatements.OUTCOMES, from, to);
                     count(connection, RollupStatements.ENROLMENTS, from, to, Holdout.DEFAULT_EXPERIMENT);
                     count(connection, RollupStatements.CONVERSIONS, from, to, catalog[0], catalog[1]);
+                    count(connection, RollupStatements.EXPERIMENT_DECISIONS, from, to);
+                    count(connection, RollupStatements.EXPERIMENT_OUTCOMES, from, to);
+                    count(connection, RollupStatements.EXPERIMENT_ENROLMENTS, from, to);
+                    count(connection, RollupStatements.EXPERIMENT_CONVERSIONS, from, to);
                     try (PreparedStatement progress = connection.prepareStatement("update offer_rollup_progress set up_to = ?")) {
                         progress.setObject(1, to.atOffset(ZoneOffset.UTC));
                         progress.executeUpdate();
@@ -97,7 +102,8 @@ public class ReportRollup {
         }
     }
 
-    private static Optional<Instant> upTo(Connection connection) throws SQLException {
+    /** How far the rollup has counted, read on the caller's connection (in its snapshot); empty before its first run. */
+    public static Optional<Instant> upTo(Connection connection) throws SQLException {
         try (Statement query = connection.createStatement();
              ResultSet row = query.executeQuery("select up_to from offer_rollup_progress")) {
             return row.next() ? Optional.of(row.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();

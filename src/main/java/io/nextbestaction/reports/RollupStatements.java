@@ -11,22 +11,13 @@ final class RollupStatements {
 
     private static final String BOUNDS = "with bounds as (select cast(? as timestamptz) as since, cast(? as timestamptz) as until)\n";
 
-    static final String DECISIONS = BOUNDS + """
-            insert into offer_rollup as r (day, offer_id, rule, segment, channel, ruleset_version, decisions)
-            select (d.created_at at time zone 'UTC')::date, o ->> 'offerId', coalesce(o -> 'reasons' ->> 0, ''),
-                   coalesce(d.segment, d.request -> 'account' ->> 'segment', ''), coalesce(o ->> 'channel', ''), d.ruleset_version, count(*)
-            from bounds, decision d cross join lateral jsonb_array_elements(d.offers) o
-            where d.created_at >= bounds.since and d.created_at < bounds.until and not d.holdout
-            group by 1, 2, 3, 4, 5, 6
-            on conflict (day, offer_id, rule, segment, channel, ruleset_version)
-            do update set decisions = r.decisions + excluded.decisions""";
-
     /**
-     * A (decision, offer) pair counts for an outcome when that outcome is first recorded, and for "presented and
-     * converted" (or dismissed) when the later of the two is: whatever order the outcomes come in, each pair counts
-     * once for each.
+     * Each (decision, offer) pair with an outcome recorded in the window, and when each outcome of it was first
+     * recorded: a pair counts for an outcome when that outcome is first recorded, and for "presented and converted"
+     * (or dismissed) when the later of the two is, so that whatever order the outcomes come in, each pair counts once
+     * for each.
      */
-    static final String OUTCOMES = BOUNDS + """
+    private static final String REACHED_PAIRS = """
             , touched as (
                 select distinct c.decision_id, c.offer_id from bounds, contact_event c
                 where c.recorded_at >= bounds.since and c.recorded_at < bounds.until and c.decision_id is not null
@@ -48,6 +39,20 @@ final class RollupStatements {
                            as presented_dismissed
                 from pairs p
             )
+            """;
+
+    static final String DECISIONS = BOUNDS + """
+            insert into offer_rollup as r (day, offer_id, rule, segment, channel, ruleset_version, decisions)
+            select (d.created_at at time zone 'UTC')::date, o ->> 'offerId', coalesce(o -> 'reasons' ->> 0, ''),
+                   coalesce(d.segment, d.request -> 'account' ->> 'segment', ''), coalesce(o ->> 'channel', ''), d.ruleset_version, count(*)
+            from bounds, decision d cross join lateral jsonb_array_elements(d.offers) o
+            where d.created_at >= bounds.since and d.created_at < bounds.until and not d.holdout
+            group by 1, 2, 3, 4, 5, 6
+            on conflict (day, offer_id, rule, segment, channel, ruleset_version)
+            do update set decisions = r.decisions + excluded.decisions""";
+
+    /** The outcomes of the pairs reached in the window, on the decision's day, offer, rule, segment and channel. */
+    static final String OUTCOMES = BOUNDS + REACHED_PAIRS + """
             insert into offer_rollup as r (day, offer_id, rule, segment, channel, ruleset_version, presented, clicked,
                                            accepted, purchased, dismissed, presented_converted, presented_dismissed)
             select (d.created_at at time zone 'UTC')::date, x.offer_id, coalesce(o.offer -> 'reasons' ->> 0, ''),
@@ -128,4 +133,74 @@ final class RollupStatements {
                    ceil(extract(epoch from at - enrolled_at) / 3600)::integer, sum(delta)
             from moves group by 1, 2, 3, 4, 5
             on conflict (experiment_key, day, holdout, offer_type, delay_hours) do update set accounts = h.accounts + excluded.accounts""";
+
+    /**
+     * The decisions made in the window, per experiment, arm and deciding version (held-out decisions and those of no
+     * experiment have none).
+     */
+    static final String EXPERIMENT_DECISIONS = BOUNDS + """
+            insert into experiment_rollup as r (experiment_id, arm, ruleset_version, decisions, offered)
+            select d.experiment_id, d.arm, d.ruleset_version, count(*), count(*) filter (where jsonb_array_length(d.offers) > 0)
+            from bounds b, decision d
+            where d.created_at >= b.since and d.created_at < b.until and d.experiment_id is not null
+            group by 1, 2, 3
+            on conflict (experiment_id, arm, ruleset_version)
+            do update set decisions = r.decisions + excluded.decisions, offered = r.offered + excluded.offered""";
+
+    /**
+     * The (decision, offer) pairs of an experiment's decisions presented, and presented and converted, counted as
+     * {@link #OUTCOMES} counts them: once each, when the (later) outcome is first recorded. The offer need not be one the
+     * decision showed.
+     */
+    static final String EXPERIMENT_OUTCOMES = BOUNDS + REACHED_PAIRS + """
+            insert into experiment_rollup as r (experiment_id, arm, ruleset_version, presented, presented_converted)
+            select d.experiment_id, d.arm, d.ruleset_version,
+                   count(*) filter (where x.presented >= b.since and x.presented < b.until),
+                   count(*) filter (where x.presented_converted >= b.since and x.presented_converted < b.until)
+            from bounds b, reached x join decision d on d.id = x.decision_id
+            where d.experiment_id is not null
+            group by 1, 2, 3
+            on conflict (experiment_id, arm, ruleset_version)
+            do update set presented = r.presented + excluded.presented,
+                          presented_converted = r.presented_converted + excluded.presented_converted""";
+
+    /** An account's first decision in each arm of an experiment, counted on its arm. */
+    static final String EXPERIMENT_ENROLMENTS = BOUNDS + """
+            , enrolled as (
+                insert into experiment_enrolment (experiment_id, arm, account_id, enrolled_at)
+                select distinct on (d.experiment_id, d.arm, d.account_id) d.experiment_id, d.arm, d.account_id, d.created_at
+                from bounds b, decision d
+                where d.created_at >= b.since and d.created_at < b.until and d.experiment_id is not null
+                order by d.experiment_id, d.arm, d.account_id, d.created_at
+                on conflict (experiment_id, arm, account_id) do nothing
+                returning experiment_id, arm
+            )
+            insert into experiment_accounts as a (experiment_id, arm, accounts)
+            select experiment_id, arm, count(*) from enrolled group by 1, 2
+            on conflict (experiment_id, arm) do update set accounts = a.accounts + excluded.accounts""";
+
+    /**
+     * The first conversion (ACCEPTED or PURCHASED, outcomes and imported contacts alike) at or after an enrolment, by
+     * its delay; an earlier conversion recorded late moves its account to the shorter delay.
+     */
+    static final String EXPERIMENT_CONVERSIONS = BOUNDS + """
+            , firsts as (
+                select e.experiment_id, e.arm, e.account_id, e.enrolled_at, e.converted_at as was, min(c.at) as at
+                from bounds b, contact_event c join experiment_enrolment e on e.account_id = c.account_id and c.at >= e.enrolled_at
+                where c.recorded_at >= b.since and c.recorded_at < b.until and c.outcome in ('ACCEPTED', 'PURCHASED')
+                group by 1, 2, 3, 4, 5
+            ), changed as (
+                select * from firsts where was is null or at < was
+            ), kept as (
+                update experiment_enrolment e set converted_at = c.at from changed c
+                where e.experiment_id = c.experiment_id and e.arm = c.arm and e.account_id = c.account_id
+            ), moves as (
+                select experiment_id, arm, enrolled_at, at, 1 as delta from changed
+                union all
+                select experiment_id, arm, enrolled_at, was, -1 from changed where was is not null
+            )
+            insert into experiment_conversion as h (experiment_id, arm, delay_hours, accounts)
+            select experiment_id, arm, ceil(extract(epoch from at - enrolled_at) / 3600)::integer, sum(delta)
+            from moves group by 1, 2, 3
+            on conflict (experiment_id, arm, delay_hours) do update set accounts = h.accounts + excluded.accounts""";
 }

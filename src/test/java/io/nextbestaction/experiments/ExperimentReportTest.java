@@ -1,6 +1,7 @@
 package io.nextbestaction.experiments;
 
 import io.agroal.api.AgroalDataSource;
+import io.nextbestaction.reports.ReportRollup;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
@@ -31,6 +33,8 @@ class ExperimentReportTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    ReportRollup rollup;
 
     private static RequestSpecification viewer() {
         return RestAssured.given().config(RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE)))
@@ -51,8 +55,8 @@ class ExperimentReportTest {
             id = experiment(db);
             for (int i = 0; i < 40; i++) {
                 String account = "challenger-" + id + "-" + i;
-                UUID first = decision(db, id, "CHALLENGER", account, true, "0 hours");
-                decision(db, id, "CHALLENGER", account, true, "1 hour");
+                UUID first = decision(db, id, "CHALLENGER", account, true);
+                decision(db, id, "CHALLENGER", account, true);
                 if (i >= 1 && i <= 10) {
                     contact(db, account, first, "PRESENTED", "1 minute");
                 }
@@ -66,7 +70,7 @@ class ExperimentReportTest {
             }
             for (int i = 0; i < 40; i++) {
                 String account = "champion-" + id + "-" + i;
-                UUID first = decision(db, id, "CHAMPION", account, i % 2 == 0, "0 hours");
+                UUID first = decision(db, id, "CHAMPION", account, i % 2 == 0);
                 if (i <= 7) {
                     contact(db, account, first, "PRESENTED", "1 minute");
                 }
@@ -79,8 +83,10 @@ class ExperimentReportTest {
                 contact(db, account, null, "PURCHASED", "20 days");
             }
         }
+        rollup.refresh();
         viewer().get("/experiments/" + id).then().statusCode(200)
                 .body("window", equalTo("PT336H"))
+                .body("asOf", notNullValue())
                 .body("challenger.decisions", equalTo(80))
                 .body("challenger.accounts", equalTo(40))
                 .body("challenger.rulesetVersions", equalTo(List.of("seeded")))
@@ -127,13 +133,14 @@ class ExperimentReportTest {
             for (String arm : new String[] {"CHAMPION", "CHALLENGER"}) {
                 for (int i = 0; i < 40; i++) {
                     String account = arm + "-" + id + "-" + i;
-                    decision(db, id, arm, account, true, "0 hours");
+                    decision(db, id, arm, account, true);
                     if (i < 6) {
                         contact(db, account, null, "PURCHASED", "2 hours");
                     }
                 }
             }
         }
+        rollup.refresh();
         viewer().get("/experiments/" + id).then().statusCode(200)
                 .body("comparison.absolute.value", closeTo(0.0, 1e-9))
                 .body("comparison.pValue", closeTo(1.0, 1e-6))
@@ -147,6 +154,7 @@ class ExperimentReportTest {
         try (Connection db = dataSource.getConnection()) {
             id = experiment(db);
         }
+        rollup.refresh();
         viewer().get("/experiments/" + id).then().statusCode(200)
                 .body("comparison.verdict", equalTo("no comparison yet: 0 challenger and 0 champion accounts"));
         viewer().get("/experiments/" + id + "?window=two weeks").then().statusCode(400)
@@ -165,29 +173,28 @@ class ExperimentReportTest {
         }
     }
 
-    private static UUID decision(Connection db, long experiment, String arm, String account, boolean offered, String after)
-            throws SQLException {
+    /** A decision made now: after the rollup's watermark, so that its next run counts it. */
+    private static UUID decision(Connection db, long experiment, String arm, String account, boolean offered) throws SQLException {
         UUID id = UUID.randomUUID();
         try (PreparedStatement insert = db.prepareStatement("""
                 insert into decision (id, account_id, ruleset_version, experiment_id, arm, request, offers, suppressed,
                                       response, holdout, created_at)
-                values (?, ?, 'seeded', ?, ?, '{}', cast(? as jsonb), '[]', '{}', false, now() - interval '1 day' + cast(? as interval))""")) {
+                values (?, ?, 'seeded', ?, ?, '{}', cast(? as jsonb), '[]', '{}', false, clock_timestamp())""")) {
             insert.setObject(1, id);
             insert.setString(2, account);
             insert.setLong(3, experiment);
             insert.setString(4, arm);
             insert.setString(5, offered ? "[{\"offerId\": \"seat-pack-10\"}]" : "[]");
-            insert.setString(6, after);
             insert.executeUpdate();
         }
         return id;
     }
 
-    /** An outcome of the decision, or (without one) a contact imported from elsewhere, this long after the first decision. */
+    /** An outcome of the decision, or (without one) a contact imported from elsewhere, this long after now (just after the first decision). */
     private static void contact(Connection db, String account, UUID decision, String outcome, String after) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("""
                 insert into contact_event (account_id, offer_id, outcome, at, decision_id)
-                values (?, 'seat-pack-10', ?, now() - interval '1 day' + cast(? as interval), ?)""")) {
+                values (?, 'seat-pack-10', ?, clock_timestamp() + cast(? as interval), ?)""")) {
             insert.setString(1, account);
             insert.setString(2, outcome);
             insert.setString(3, after);

@@ -3,6 +3,7 @@ package io.nextbestaction.experiments;
 import io.agroal.api.AgroalDataSource;
 import io.nextbestaction.decide.Arm;
 import io.nextbestaction.decide.Holdout;
+import io.nextbestaction.reports.ReportRollup;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -50,6 +51,8 @@ class ExperimentTest {
     AgroalDataSource dataSource;
     @Inject
     ExperimentRegistry registry;
+    @Inject
+    ReportRollup rollup;
 
     /** The annual switch more likely: the suites still pass, and a monthly payer's decision shows which version made it. */
     private static int passingChallenger() {
@@ -113,6 +116,7 @@ class ExperimentTest {
         }
         assertTrue(arms[Arm.CHALLENGER.ordinal()] > 0 && arms[Arm.CHAMPION.ordinal()] > 0, "both arms decided");
 
+        rollup.refresh();
         viewer().get("/experiments/" + id).then().statusCode(200)
                 .body("experiment.key", equalTo(key))
                 .body("champion.decisions", equalTo(arms[Arm.CHAMPION.ordinal()]))
